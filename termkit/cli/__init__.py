@@ -1,0 +1,54 @@
+"""Command line: a thin shell over the library. ``main(argv) -> ExitStatus``; never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from .. import __version__
+from ..errors import ExitStatus, TermkitError, TermkitErrors
+from . import check, glossary, rules
+
+COMMANDS = (check, glossary, rules)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors: one line, exit 2
+        self.exit(ExitStatus.ERROR, f"termkit: error: {message} (see `termkit {self.prog.split()[-1]} --help`)\n"
+                  if " " in self.prog else f"termkit: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="termkit", description="Check health articles against a canonical glossary.")
+    parser.add_argument("--version", action="version", version=f"termkit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for command in COMMANDS:
+        command.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except TermkitErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        return ExitStatus.ERROR
+    except TermkitError as exc:
+        print(f"termkit: {exc}" if not exc.path else str(exc), file=sys.stderr)
+        return ExitStatus.ERROR
+    except KeyboardInterrupt:
+        print("termkit: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return ExitStatus.SUCCESS
+    except Exception as exc:  # noqa: BLE001 - the promise is: no traceback for users
+        print(f"termkit: internal error: {type(exc).__name__}: {exc} (please report it)", file=sys.stderr)
+        return ExitStatus.ERROR
+
+
+def entry() -> None:
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""The ``termkit_terms`` component: glossary terms and their misspellings in a Doc.
+
+Exact variants (terms, forms, listed misspellings) are matched on token hashes, longest first,
+into ``doc.spans["termkit_terms"]``. Tokens that are not real words are then looked up in the
+fuzzy index; a hit whose neighbours complete a glossary term goes into
+``doc.spans["termkit_fuzzy"]``. Each span carries the concept id as ``span.id_`` and the index of
+its TermRef as ``span.kb_id_``.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LOWER, ORTH
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..compile import CompiledTerms
+
+TERMS_KEY = "termkit_terms"
+FUZZY_KEY = "termkit_fuzzy"
+_UNSEEN = object()
+
+
+@Language.factory(
+    "termkit_terms",
+    default_config={"fuzzy": True},
+    assigns=["doc.spans"],
+)
+def make_term_matcher(nlp: Language, name: str, fuzzy: bool) -> "TermMatcher":
+    return TermMatcher(nlp, name, fuzzy=fuzzy)
+
+
+class TermMatcher:
+    """Finds glossary terms and misspellings of them.
+
+    fuzzy (bool): also look for unlisted misspellings. Defaults to True.
+    """
+
+    def __init__(self, nlp: Language, name: str = "termkit_terms", fuzzy: bool = True):
+        self.name = name
+        self.fuzzy = fuzzy
+        self.compiled: CompiledTerms | None = None
+        self._lookups: dict[int, object] = {}
+
+    def set_terms(self, compiled: CompiledTerms) -> None:
+        self.compiled = compiled
+        self._lookups = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        compiled = self.compiled
+        if compiled is None or not len(doc):
+            doc.spans[TERMS_KEY] = []
+            doc.spans[FUZZY_KEY] = []
+            return doc
+        lowers = doc.to_array(LOWER).tolist()
+        matches = self._exact(lowers, compiled.patterns)
+        if compiled.patterns_orth:
+            matches += self._exact(doc.to_array(ORTH).tolist(), compiled.patterns_orth)
+        kept = _without_overlaps(matches)
+        doc.spans[TERMS_KEY] = [self._span(doc, s, e, r) for s, e, r in kept]
+        fuzzy: list[tuple[int, int, int]] = []
+        if self.fuzzy and compiled.fuzzy is not None and len(compiled.fuzzy):
+            taken = set()
+            for s, e, _ in kept:
+                taken.update(range(s, e))
+            fuzzy = self._fuzzy(doc, lowers, taken)
+        doc.spans[FUZZY_KEY] = [Span(doc, s, e, label="fuzzy", span_id=self.compiled.refs[r].concept_id,
+                                     kb_id=str(r)) for s, e, r in fuzzy]
+        return doc
+
+    def _span(self, doc: Doc, start: int, end: int, ref_index: int) -> Span:
+        ref = self.compiled.refs[ref_index]
+        return Span(doc, start, end, label=ref.kind, span_id=ref.concept_id, kb_id=str(ref_index))
+
+    @staticmethod
+    def _exact(keys: list[int], patterns: dict) -> list[tuple[int, int, int]]:
+        found = []
+        get = patterns.get
+        for i, key in enumerate(keys):
+            candidates = get(key)
+            if candidates is None:
+                continue
+            for tokens, ref_index in candidates:
+                n = len(tokens)
+                if n == 1 or tuple(keys[i:i + n]) == tokens:
+                    found.append((i, i + n, ref_index))
+                    break
+        return found
+
+    def _fuzzy(self, doc: Doc, lowers: list[int], taken: set[int]) -> list[tuple[int, int, int]]:
+        compiled = self.compiled
+        known = compiled.known
+        lookups = self._lookups
+        found: list[tuple[int, int, int]] = []
+        for i, key in enumerate(lowers):
+            if key in known or i in taken:
+                continue
+            hit = lookups.get(key, _UNSEEN)
+            if hit is _UNSEEN:
+                hit = lookups[key] = self._lookup(doc[i])
+            if hit is None:
+                continue
+            placed = self._place(hit.word, i, lowers)
+            if placed and not any(j in taken for j in range(placed[0], placed[1])):
+                found.append(placed)
+                taken.update(range(placed[0], placed[1]))
+        return found
+
+    def _lookup(self, token):
+        text = token.text
+        if not token.is_alpha or len(text) < self.compiled.min_word_length:
+            return None
+        if text.isupper() and len(text) <= 5:  # an acronym, not a garbled word
+            return None
+        return self.compiled.fuzzy.lookup(text.lower())
+
+    def _place(self, word: str, i: int, lowers: list[int]) -> tuple[int, int, int] | None:
+        """Fit the misspelt token into a glossary variant whose other tokens stand around it."""
+        best = None
+        for ref_index, position, tokens in self.compiled.fuzzy_refs.get(word, ()):
+            start = i - position
+            end = start + len(tokens)
+            if start < 0 or end > len(lowers):
+                continue
+            if all(lowers[start + j] == tokens[j] for j in range(len(tokens)) if j != position):
+                if best is None or end - start > best[1] - best[0]:
+                    best = (start, end, ref_index)
+        return best
+
+
+def _without_overlaps(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Longest match wins; ties go to the earlier one."""
+    if len(matches) < 2:
+        return matches
+    kept = []
+    taken: set[int] = set()
+    for s, e, r in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        if not any(i in taken for i in range(s, e)):
+            kept.append((s, e, r))
+            taken.update(range(s, e))
+    kept.sort()
+    return kept

@@ -1,0 +1,184 @@
+"""Orchestration: paths -> SourceFile -> prose -> spaCy Doc -> rules -> sorted findings."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+
+from .compile import CompiledTerms, compile_terms, glossary_key, load_cached, store_cached
+from .errors import Errors, TermkitError
+from .findings import Finding
+from .glossary.load import glossary_files, load_glossary, shipped_glossary_dir
+from .glossary.model import Glossary
+from .markdown import extract_prose
+from .nlp import build_pipeline, spacy_language
+from .rules.base import CheckContext
+from .rules.registry import RULES, resolve_selection
+from .settings import Settings, load_settings
+from .source import ARTICLE_SUFFIXES, SourceFile, decode_source, read_source
+
+
+@dataclass
+class Project:
+    """Settings plus the glossary they point at."""
+
+    settings: Settings
+    glossary: Glossary
+    glossary_files: list[Path]
+
+
+def load_project(config: Path | None = None, glossary: Iterable[Path] | None = None,
+                 start: Path | None = None, language: str | None = None) -> Project:
+    """Find and read the config, then load (or take from the cache) the glossary.
+
+    config (Path | None): an explicit config file; otherwise found by walking up from ``start``.
+    glossary (Iterable[Path] | None): glossary folders/files overriding the config's.
+    RETURNS (Project). Raises TermkitError / TermkitErrors on bad configuration or glossary.
+    """
+    settings = load_settings(config, start)
+    if language:
+        settings = settings.with_overrides(language=language)
+    paths = list(glossary) if glossary else list(settings.glossary) or [shipped_glossary_dir()]
+    files = glossary_files(paths)
+    key = "glossary-" + glossary_key(files, "*", settings.language, ())
+    loaded = load_cached(key)
+    if not isinstance(loaded, Glossary):
+        loaded = load_glossary(files, settings.language, root=settings.root)
+        store_cached(key, loaded)
+    return Project(settings=settings, glossary=loaded, glossary_files=files)
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[TermkitError] = field(default_factory=list)
+    files_checked: int = 0
+
+
+class Checker:
+    """Checks documents of a project; builds one pipeline per language on first use."""
+
+    def __init__(self, project: Project, select: Iterable[str] = (), ignore: Iterable[str] = ()):
+        self.project = project
+        settings = project.settings
+        codes = resolve_selection(tuple(select) or settings.select, tuple(ignore) + settings.ignore)
+        self.rules = [rule for rule in RULES if rule.code in codes]
+        self._pipelines: dict[str, tuple[Language, CompiledTerms]] = {}
+
+    def pipeline(self, language: str) -> tuple[Language, CompiledTerms]:
+        if language not in self._pipelines:
+            settings = self.project.settings
+            nlp = build_pipeline(language)
+            key = "terms-" + glossary_key(self.project.glossary_files, language, settings.language, settings.allow)
+            compiled = load_cached(key)
+            if not isinstance(compiled, CompiledTerms):
+                compiled = compile_terms(self.project.glossary, language, nlp, settings.allow)
+                store_cached(key, compiled)
+            nlp.get_pipe("termkit_terms").set_terms(compiled)
+            self._pipelines[language] = (nlp, compiled)
+        return self._pipelines[language]
+
+    def language_of(self, source: SourceFile, front_matter: dict) -> str:
+        declared = front_matter.get("lang") or front_matter.get("language")
+        if isinstance(declared, str) and declared.strip():
+            return declared.strip()
+        known = set(self.project.glossary.languages)
+        for part in reversed(Path(source.path).parts[:-1]):
+            if part in known or spacy_language(part) in known and len(part) <= 5:
+                return part
+        return self.project.settings.language
+
+    def check_source(self, source: SourceFile) -> list[Finding]:
+        prose = extract_prose(source.text, source.kind)
+        language = self.language_of(source, prose.front_matter)
+        nlp, compiled = self.pipeline(language)
+        doc = nlp(prose.text)
+        ctx = CheckContext(source=source, prose=prose, language=language, glossary=self.project.glossary,
+                           compiled=compiled, settings=self.project.settings)
+        findings = [f for rule in self.rules for f in rule.check(doc, ctx)]
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def check_text(self, text: str, path: str = "<text>", kind: str = "markdown") -> list[Finding]:
+        return self.check_source(SourceFile(path=path, text=text, kind=kind))
+
+    def check_file(self, path: Path, shown: str) -> list[Finding]:
+        return self.check_source(read_source(path, shown))
+
+
+def iter_articles(paths: Iterable[Path]) -> Iterator[tuple[Path, str] | TermkitError]:
+    """Expand the command-line paths: files as given, folders to their articles (sorted)."""
+    for path in paths:
+        shown = str(path)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                yield TermkitError(Errors.E002, shown)
+            for p in found:
+                yield p, str(p)
+        elif path.is_file():
+            yield path, shown
+        else:
+            yield TermkitError(Errors.E001, shown)
+
+
+_worker: Checker | None = None
+
+
+def _init_worker(project: Project, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    global _worker
+    _worker = Checker(project, select, ignore)
+
+
+def _check_batch(batch: list[tuple[str, str]]) -> list[tuple[list[Finding], TermkitError | None]]:
+    out = []
+    for path, shown in batch:
+        try:
+            out.append((_worker.check_file(Path(path), shown), None))
+        except TermkitError as exc:
+            out.append(([], exc))
+    return out
+
+
+def check_paths(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> CheckResult:
+    """Check every article under ``paths``. File errors are collected, and the rest is checked."""
+    result = CheckResult()
+    work: list[tuple[str, str]] = []
+    for item in iter_articles(paths):
+        if isinstance(item, TermkitError):
+            result.errors.append(item)
+        else:
+            work.append((str(item[0]), item[1]))
+    jobs = max(1, min(jobs, len(work), os.cpu_count() or 1))
+    if jobs == 1:
+        outcomes = [pair for pair in _serial(work, checker)]
+    else:
+        size = max(1, len(work) // (jobs * 4))
+        batches = [work[i:i + size] for i in range(0, len(work), size)]
+        with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                                 initargs=(checker.project, tuple(r.code for r in checker.rules), ())) as pool:
+            outcomes = [pair for batch in pool.map(_check_batch, batches) for pair in batch]
+    for findings, error in outcomes:
+        if error is not None:
+            result.errors.append(error)
+        else:
+            result.files_checked += 1
+            result.findings.extend(findings)
+    return result
+
+
+def _serial(work: list[tuple[str, str]], checker: Checker) -> Iterator[tuple[list[Finding], TermkitError | None]]:
+    for path, shown in work:
+        try:
+            yield checker.check_file(Path(path), shown), None
+        except TermkitError as exc:
+            yield [], exc
+
+
+__all__ = ["CheckResult", "Checker", "Project", "check_paths", "decode_source", "iter_articles", "load_project"]

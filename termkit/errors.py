@@ -1,0 +1,88 @@
+"""Tool errors: a catalogue of coded messages, and exceptions that know where they happened.
+
+Errors are not findings: they stop a file (or the run) from being checked, carry a code in
+spaCy's ``[E101]`` style, and always name the file, and the line and column where there is one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """Process exit codes, as ruff and ESLint use them."""
+
+    SUCCESS = 0  # nothing at or above --fail-on
+    FINDINGS = 1  # findings at or above --fail-on
+    ERROR = 2  # usage, config, glossary or input error
+
+
+class _ErrorsWithCodes(type):
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("__"):
+            return msg
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=_ErrorsWithCodes):
+    # Inputs
+    E001 = "path not found"
+    E002 = "no articles found (expected *.md, *.markdown or *.txt files)"
+    E003 = "binary file, not checked"
+    E004 = "not valid UTF-8 (byte {byte:#04x}); save the file as UTF-8"
+    E005 = "cannot read file: {reason}"
+    # YAML and data files
+    E101 = "YAML syntax error: {problem}"
+    E102 = "{field}: expected {expected}, got {got!r}"
+    E103 = "unknown field {field!r} (expected one of: {expected})"
+    E104 = "missing required field {field!r}"
+    E105 = "duplicate concept id {id!r} (first defined at {first})"
+    E106 = "concept {id!r} has {count} preferred terms for language {lang!r}; expected exactly one"
+    E107 = "term {text!r} is claimed by concepts {first!r} and {second!r}"
+    E108 = "misspelling {text!r} of concept {id!r} is a valid term of concept {other!r}"
+    E109 = "invalid concept id {id!r} (expected letters, digits, '_', '.', '-', starting with a letter or '_')"
+    E110 = "unsupported schema {got!r} (expected {expected!r})"
+    E111 = "no glossary files found in {path} (expected *.yaml files)"
+    # Configuration and usage
+    E201 = "invalid configuration: {problem}"
+    E202 = "unknown rule {code!r} (see `termkit rules`)"
+    E203 = "unknown language {lang!r}: {problem}"
+    E204 = "unknown output format {name!r} (expected one of: {expected})"
+    E205 = "invalid rulebook: {problem}"
+
+
+@dataclass
+class TermkitError(Exception):
+    """An error in a user's file or invocation: one line, with a location when there is one.
+
+    message (str): the coded message, e.g. ``Errors.E104.format(field="id")``.
+    path (str | None): the file it concerns.
+    line (int | None): 1-based line in that file.
+    column (int | None): 1-based column (Unicode code points).
+    """
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path
+            if self.line:
+                where += f":{self.line}"
+                if self.column:
+                    where += f":{self.column}"
+            where += ": "
+        return f"{where}error: {self.message}"
+
+
+class TermkitErrors(Exception):
+    """Several errors found together (a glossary is validated whole, not up to its first error)."""
+
+    def __init__(self, errors: list[TermkitError]):
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors

@@ -1,0 +1,66 @@
+"""Findings: the one currency between rules, reporters and fixes. Plain frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Applicability(str, Enum):
+    """How far a fix can be trusted (ruff's model)."""
+
+    SAFE = "safe"  # keeps the meaning; applied by --fix
+    UNSAFE = "unsafe"  # plausible but uncertain; needs --unsafe-fixes
+    DISPLAY_ONLY = "display-only"  # shown, never applied
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` (code-point offsets in the file) with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one file. Lines and columns are 1-based, in code points; the end is exclusive
+    (``end_column`` is the column just after the last character)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    text: str
+    suggestion: str | None = None
+    subtype: str | None = None
+    fix: Fix | None = None
+    start: int = 0
+    end: int = 0
+    context: str = field(default="", compare=False)  # the source line where the finding starts
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.end_line, self.end_column)

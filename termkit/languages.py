@@ -1,0 +1,66 @@
+"""Per-language data: lexicon of real words, inflection suffixes, extra allowed words.
+
+The data lives in ``termkit/data/languages/<lang>.yaml``; the lexicon is pyspellchecker's word
+frequency list, read directly (no spell-checker object is needed, only the word set).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .errors import Errors, TermkitError
+
+DATA_DIR = Path(__file__).resolve().parent / "data" / "languages"
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    code: str
+    lexicon: str | None = "pyspellchecker"
+    min_word_length: int = 4
+    suffixes: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=None)
+def language_data(code: str) -> LanguageData:
+    """Language data for ``code`` (its base language for regional codes such as ``pt_BR``)."""
+    base = code.replace("-", "_").split("_")[0].lower()
+    path = DATA_DIR / f"{base}.yaml"
+    if not path.is_file():
+        return LanguageData(code=base, lexicon=None)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise TermkitError(Errors.E101.format(problem=exc), str(path)) from None
+    return LanguageData(
+        code=base,
+        lexicon=raw.get("lexicon"),
+        min_word_length=int(raw.get("min_word_length", 4)),
+        suffixes=tuple(str(s) for s in raw.get("suffixes") or ()),
+        allow=tuple(str(s).lower() for s in raw.get("allow") or ()),
+    )
+
+
+@lru_cache(maxsize=None)
+def lexicon(code: str) -> frozenset[str]:
+    """Real words of a language, lower case; empty when no lexicon is available (then unlisted
+    misspellings are not searched for in that language: without a lexicon every rare word
+    would look like a typo)."""
+    data = language_data(code)
+    if data.lexicon != "pyspellchecker":
+        return frozenset()
+    try:
+        resource = resources.files("spellchecker") / "resources" / f"{data.code}.json.gz"
+        with resource.open("rb") as raw, gzip.open(raw) as fh:
+            words = json.load(fh)
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return frozenset()
+    return frozenset(w.lower() for w in words) | frozenset(data.allow)

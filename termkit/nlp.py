@@ -1,0 +1,24 @@
+"""One blank spaCy pipeline per language, with termkit's rule-based components added."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories)
+from .errors import Errors, TermkitError
+
+
+def spacy_language(code: str) -> str:
+    """spaCy's language code for a locale code: 'pt_BR' -> 'pt', 'de-CH' -> 'de'."""
+    return code.replace("-", "_").split("_")[0].lower()
+
+
+def build_pipeline(language: str, fuzzy: bool = True) -> Language:
+    """A blank pipeline (tokenizer only, nothing downloaded) plus the termkit components."""
+    try:
+        nlp = spacy.blank(spacy_language(language))
+    except (ImportError, ValueError, KeyError) as exc:
+        raise TermkitError(Errors.E203.format(lang=language, problem=str(exc).splitlines()[0])) from None
+    nlp.add_pipe("termkit_terms", config={"fuzzy": fuzzy})
+    return nlp

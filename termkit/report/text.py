@@ -1,0 +1,52 @@
+"""Human output: ``path:line:col: CODE [severity] message``, the source line with carets, the suggestion."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..engine import CheckResult
+from ..findings import Finding
+
+WINDOW = 100  # longest excerpt shown; longer lines are cut around the finding
+
+
+def _excerpt(finding: Finding) -> list[str]:
+    line = finding.context.expandtabs(1) if "\t" in finding.context else finding.context
+    if not line:
+        return []
+    start = finding.column - 1
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+    end = max(end, start + 1)
+    offset, prefix, suffix = 0, "", ""
+    if len(line) > WINDOW:
+        offset = max(0, min(start - WINDOW // 3, len(line) - WINDOW))
+        prefix = "…" if offset > 0 else ""
+        suffix = "…" if offset + WINDOW < len(line) else ""
+        line = line[offset:offset + WINDOW]
+    gutter = f"{finding.line:>5} | "
+    marker = " " * (len(gutter) - 2) + "| " + " " * (len(prefix) + start - offset) + "^" * max(1, min(end, offset + WINDOW) - start)
+    return [gutter + prefix + line + suffix, marker]
+
+
+def format_finding(finding: Finding) -> str:
+    head = f"{finding.path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.value}] {finding.message}"
+    lines = [head, *_excerpt(finding)]
+    if finding.suggestion:
+        lines.append(f"      = suggestion: {finding.suggestion}")
+    return "\n".join(lines)
+
+
+def summary_line(result: CheckResult) -> str:
+    counts = Counter(f.severity.value for f in result.findings)
+    n = len(result.findings)
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
+    files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''}"
+    if not n:
+        return f"No findings in {files}."
+    return f"Found {n} finding{'s' if n != 1 else ''} ({', '.join(parts)}) in {files}."
+
+
+def render(result: CheckResult) -> str:
+    blocks = [format_finding(f) for f in result.findings]
+    blocks.append(summary_line(result))
+    return "\n\n".join(blocks[:-1]) + ("\n\n" if blocks[:-1] else "") + blocks[-1] + "\n"

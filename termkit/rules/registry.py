@@ -1,0 +1,49 @@
+"""The one table from rule code to rule. Codes are public API: a code never disappears; a renamed
+code goes to REDIRECTS. ``tests/test_codes_snapshot.py`` holds this table to that promise."""
+
+from __future__ import annotations
+
+from ..errors import Errors, TermkitError
+from .base import Rule
+from .terms import DeprecatedTerm, InconsistentTerm, Misspelling, SupersededTerm
+
+RULES: tuple[Rule, ...] = (
+    # TK1xx: prose terminology
+    Misspelling(),
+    DeprecatedTerm(),
+    SupersededTerm(),
+    # TK3xx: consistency
+    InconsistentTerm(),
+)
+
+REDIRECTS: dict[str, str] = {}
+
+_BY_CODE = {rule.code: rule for rule in RULES}
+_BY_NAME = {rule.name: rule for rule in RULES}
+
+
+def get_rule(code_or_name: str) -> Rule | None:
+    key = REDIRECTS.get(code_or_name.upper(), code_or_name)
+    return _BY_CODE.get(key.upper()) or _BY_NAME.get(key.lower())
+
+
+def _matching(selector: str) -> set[str]:
+    rule = get_rule(selector)
+    if rule:
+        return {rule.code}
+    prefix = selector.upper()
+    codes = {code for code in _BY_CODE if code.startswith(prefix)} if prefix.startswith("TK") else set()
+    if not codes:
+        raise TermkitError(Errors.E202.format(code=selector))
+    return codes
+
+
+def resolve_selection(select: tuple[str, ...] | list[str] = (), ignore: tuple[str, ...] | list[str] = ()) -> set[str]:
+    """Codes enabled by ``select`` (all rules when empty) minus ``ignore``; selectors are codes,
+    code prefixes (``TK1``) or rule names (``misspelling``)."""
+    enabled: set[str] = set()
+    for selector in select or ("TK",):
+        enabled |= _matching(selector)
+    for selector in ignore:
+        enabled -= _matching(selector)
+    return enabled

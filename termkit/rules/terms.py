@@ -1,0 +1,194 @@
+"""Terminology rules: misspelled, deprecated and superseded variants of glossary terms."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..components.terms import FUZZY_KEY, TERMS_KEY
+from ..findings import Applicability, Edit, Finding, Fix, Severity
+from .base import CheckContext, Rule
+from .casing import match_case
+
+
+def _preferred_for(ctx: CheckContext, ref) -> str | None:
+    """The suggestion for a matched variant: the preferred term (its matching form when the
+    variant was a form of the preferred term itself)."""
+    concept = ctx.glossary.get(ref.concept_id)
+    preferred = concept.preferred(ctx.language) if concept else None
+    if preferred is None:
+        return None
+    if ref.is_form and ref.term_text == preferred.text:
+        return ref.variant
+    return preferred.text
+
+
+def _replacement_fix(span_text: str, start: int, end: int, suggestion: str, applicability: Applicability) -> tuple[str, Fix]:
+    replacement = match_case(span_text, suggestion)
+    return replacement, Fix(f"Replace with '{replacement}'", (Edit(start, end, replacement),), applicability)
+
+
+class Misspelling(Rule):
+    """What it does:
+    Flags misspellings of glossary terms: those listed under a term's `misspellings:`, and
+    unlisted ones that are not real words of the document's language but are close to a glossary
+    term (edit distance with transpositions, sound-alike spellings, garbled endings), also inside
+    multi-word terms and plurals.
+
+    Why:
+    A garbled medical term reads as carelessness at best and names the wrong thing at worst;
+    readers search for the correct term.
+
+    Example:
+    Bad: Calf fasciculations are common. Some sites call them fascillis.
+    Bad: Muscle fascilation is usually harmless.
+    Bad: Amyotrophic lateral sclerossis is rare.
+    Good: Fasciculation is usually harmless, and fascicles are bundles of muscle fibres.
+    Good: Myopathies and fasciculating muscles are discussed below.
+
+    Fix safety:
+    Replacing a listed misspelling is safe. Replacing an unlisted one is unsafe: the detector
+    guesses, so the fix needs `--unsafe-fixes`.
+    """
+
+    code = "TK101"
+    name = "misspelling"
+    severity = Severity.ERROR
+    summary = "A misspelling of a glossary term"
+    family = "terms"
+
+    def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
+        refs = ctx.compiled.refs
+        for span in doc.spans[TERMS_KEY]:
+            if span.label_ != "misspelling":
+                continue
+            ref = refs[int(span.kb_id_)]
+            yield self._finding(ctx, span, ref, listed=True)
+        for span in doc.spans.get(FUZZY_KEY, ()):
+            yield self._finding(ctx, span, refs[int(span.kb_id_)], listed=False)
+
+    def _finding(self, ctx, span, ref, listed: bool) -> Finding:
+        suggestion = _preferred_for(ctx, ref) or ref.term_text
+        start, end = span.start_char, span.end_char
+        applicability = Applicability.SAFE if listed else Applicability.UNSAFE
+        replacement, fix = _replacement_fix(span.text, start, end, suggestion, applicability)
+        if listed:
+            message = f"'{span.text}' is a misspelling of '{replacement}' (concept {ref.concept_id})"
+        else:
+            message = f"'{span.text}' looks like a misspelling of '{replacement}' (concept {ref.concept_id})"
+        return ctx.finding(self, start, end, message, suggestion=replacement, fix=fix)
+
+
+class _StatusRule(Rule):
+    status = ""
+
+    def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
+        refs = ctx.compiled.refs
+        for span in doc.spans[TERMS_KEY]:
+            if span.label_ != self.status:
+                continue
+            ref = refs[int(span.kb_id_)]
+            suggestion = _preferred_for(ctx, ref)
+            if suggestion is None:
+                continue
+            # One token for one token keeps the grammar; longer swaps may need an article changed.
+            one_for_one = len(span) == 1 and " " not in suggestion
+            applicability = Applicability.SAFE if one_for_one else Applicability.UNSAFE
+            replacement, fix = _replacement_fix(span.text, span.start_char, span.end_char, suggestion, applicability)
+            message = f"Use '{replacement}' instead of '{span.text}' ({self.status} term, concept {ref.concept_id})"
+            yield ctx.finding(self, span.start_char, span.end_char, message, suggestion=replacement, fix=fix)
+
+
+class DeprecatedTerm(_StatusRule):
+    """What it does:
+    Flags a term whose status in the glossary is `deprecated`, and suggests the concept's
+    preferred term.
+
+    Why:
+    Deprecated terms are outdated, stigmatising or wrong ("mongolism"); an editor decided
+    readers should not meet them.
+
+    Example:
+    Bad: The clinic studies mongolism in adults.
+    Good: The clinic studies Down syndrome in adults.
+
+    Fix safety:
+    Safe when one word replaces one word; unsafe otherwise, because articles and agreement
+    around a longer term may need to change.
+    """
+
+    code = "TK102"
+    name = "deprecated-term"
+    severity = Severity.ERROR
+    summary = "A deprecated term; use the preferred one"
+    family = "terms"
+    status = "deprecated"
+
+
+class SupersededTerm(_StatusRule):
+    """What it does:
+    Flags a term whose status in the glossary is `superseded` (replaced by a newer name), and
+    suggests the preferred term.
+
+    Why:
+    Superseded names still circulate but no longer match what clinicians and guidelines say,
+    so readers cannot follow them up.
+
+    Example:
+    Bad: She was diagnosed with juvenile diabetes at nine.
+    Good: She was diagnosed with type 1 diabetes at nine.
+
+    Fix safety:
+    Safe when one word replaces one word; unsafe otherwise.
+    """
+
+    code = "TK103"
+    name = "superseded-term"
+    severity = Severity.WARNING
+    summary = "A superseded term; use the current one"
+    family = "terms"
+    status = "superseded"
+
+
+class InconsistentTerm(Rule):
+    """What it does:
+    Reports a document that names one concept with two or more different glossary terms
+    (abbreviations excepted: introducing "ALS" after "amyotrophic lateral sclerosis" is fine).
+    The first use sets the document's term; later different ones are reported once per term.
+
+    Why:
+    Readers take two names for two things. One article, one term per concept.
+
+    Example:
+    Bad: Fasciculation is common. Muscle twitching is rarely serious.
+    Good: Fasciculation is common. Fasciculation is rarely serious.
+
+    Fix safety:
+    No automatic fix: which term to keep is an editorial choice.
+    """
+
+    code = "TK301"
+    name = "inconsistent-term"
+    severity = Severity.INFO
+    summary = "One concept named with different terms in one document"
+    family = "consistency"
+
+    def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
+        refs = ctx.compiled.refs
+        first: dict[str, tuple[str, int]] = {}
+        reported: set[tuple[str, str]] = set()
+        for span in doc.spans[TERMS_KEY]:
+            if span.label_ not in ("preferred", "admitted"):
+                continue
+            ref = refs[int(span.kb_id_)]
+            concept = ctx.glossary.get(ref.concept_id)
+            term = next((t for t in concept.terms_in(ctx.language) if t.text == ref.term_text), None)
+            if term is None or term.is_abbreviation:
+                continue
+            seen = first.setdefault(ref.concept_id, (ref.term_text, span.start_char))
+            if seen[0] == ref.term_text or (ref.concept_id, ref.term_text) in reported:
+                continue
+            reported.add((ref.concept_id, ref.term_text))
+            line, col = ctx.source.index.position(seen[1])
+            message = (f"'{span.text}' and '{seen[0]}' (line {line}) both name concept {ref.concept_id}; "
+                       f"use one term throughout")
+            yield ctx.finding(self, span.start_char, span.end_char, message, suggestion=seen[0])

@@ -1,0 +1,129 @@
+"""Project configuration: ``termkit.yaml`` (or ``[tool.termkit]`` in pyproject.toml), found by
+walking up from the checked files, read into one frozen Settings."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import Errors, TermkitError
+from .yamlio import MarkedDict, load_yaml_file
+
+CONFIG_NAMES = ("termkit.yaml", ".termkit.yaml")
+FIELDS = ("language", "glossary", "locales", "allow", "select", "ignore", "fail_on", "disclaimers", "profiles")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every option of a check, passed down explicitly.
+
+    root (Path): folder that relative paths in the config are resolved against.
+    config_path (Path | None): the config file read, if any.
+    language (str): default language of articles and of glossary files that do not declare one.
+    glossary (tuple[Path, ...]): glossary folders or files; empty means the shipped starter glossary.
+    locales (Path | None): the locales folder.
+    allow (tuple[str, ...]): extra real words, never reported as misspellings.
+    select / ignore (tuple[str, ...]): rule codes, prefixes or names.
+    fail_on (str): lowest severity that makes ``check`` exit 1.
+    """
+
+    root: Path = field(default_factory=Path.cwd)
+    config_path: Path | None = None
+    language: str = "en"
+    glossary: tuple[Path, ...] = ()
+    locales: Path | None = None
+    allow: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def with_overrides(self, **changes: Any) -> "Settings":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest termkit.yaml, .termkit.yaml or pyproject.toml with [tool.termkit], walking up."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "termkit" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
+                    return pyproject
+            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+                continue
+    return None
+
+
+def _raw_config(path: Path) -> tuple[dict, MarkedDict | None]:
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise TermkitError(Errors.E201.format(problem=str(exc)), str(path)) from None
+        return data.get("tool", {}).get("termkit", {}), None
+    data = load_yaml_file(path)
+    if data is None:
+        return {}, None
+    if not isinstance(data, MarkedDict):
+        raise TermkitError(Errors.E201.format(problem="expected a mapping of options"), str(path), 1, 1)
+    return data, data
+
+
+def load_settings(config: Path | None = None, start: Path | None = None) -> Settings:
+    """Read the given config file, or the one found from ``start``; defaults when there is none."""
+    path = config or find_config(start or Path.cwd())
+    if path is None:
+        return Settings(root=(start or Path.cwd()).resolve() if (start and start.is_dir()) else Path.cwd())
+    if not path.is_file():
+        raise TermkitError(Errors.E001, str(path))
+    raw, marked = _raw_config(path)
+    shown = str(path)
+
+    def fail(key: str, problem: str):
+        line, col = marked.mark(key) if marked is not None else (None, None)
+        raise TermkitError(Errors.E201.format(problem=problem), shown, line, col)
+
+    for key in raw:
+        if key not in FIELDS:
+            fail(key, f"unknown option {key!r} (expected one of: {', '.join(FIELDS)})")
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = raw.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            fail(key, f"{key}: expected a list of strings")
+        return tuple(value)
+
+    root = path.parent.resolve()
+    language = raw.get("language", "en")
+    if not isinstance(language, str):
+        fail("language", "language: expected a language code such as 'en'")
+    fail_on = raw.get("fail_on", "error")
+    if fail_on not in SEVERITIES:
+        fail("fail_on", f"fail_on: expected one of {', '.join(SEVERITIES)}, got {fail_on!r}")
+    locales = raw.get("locales")
+    return Settings(
+        root=root,
+        config_path=path,
+        language=language,
+        glossary=tuple(root / g for g in strings("glossary")),
+        locales=root / locales if isinstance(locales, str) else None,
+        allow=tuple(w.lower() for w in strings("allow")),
+        select=strings("select"),
+        ignore=strings("ignore"),
+        fail_on=fail_on,
+        extra={k: raw[k] for k in ("disclaimers", "profiles") if k in raw},
+    )

@@ -1,0 +1,108 @@
+"""Safe YAML loading that remembers where every mapping and key came from.
+
+Glossary, locale, config and rulebook errors must point at ``file:line:column``; PyYAML's nodes
+know their marks, so the loader keeps them on the dicts it builds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Errors, TermkitError
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class MarkedDict(dict):
+    """A dict that knows its own position and each key's position (1-based line, column)."""
+
+    __slots__ = ("line", "column", "key_marks")
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.line = 0
+        self.column = 0
+        self.key_marks: dict[Any, tuple[int, int]] = {}
+
+    def mark(self, key: Any | None = None) -> tuple[int, int]:
+        """Position of ``key`` (or of the mapping itself when the key is absent)."""
+        if key is not None and key in self.key_marks:
+            return self.key_marks[key]
+        return (self.line, self.column)
+
+
+class MarkedList(list):
+    __slots__ = ("line", "column", "item_marks")
+
+    def __init__(self, *args: Any):
+        super().__init__(*args)
+        self.line = 0
+        self.column = 0
+        self.item_marks: list[tuple[int, int]] = []
+
+
+class _MarkedLoader(_Base):  # type: ignore[misc, valid-type]
+    pass
+
+
+def _construct_mapping(loader: _MarkedLoader, node: yaml.MappingNode) -> MarkedDict:
+    loader.flatten_mapping(node)
+    result = MarkedDict()
+    result.line, result.column = node.start_mark.line + 1, node.start_mark.column + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "found an unhashable key", key_node.start_mark
+            ) from None
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_marks[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+    return result
+
+
+def _construct_sequence(loader: _MarkedLoader, node: yaml.SequenceNode) -> MarkedList:
+    result = MarkedList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line, result.column = node.start_mark.line + 1, node.start_mark.column + 1
+    result.item_marks = [(c.start_mark.line + 1, c.start_mark.column + 1) for c in node.value]
+    return result
+
+
+_MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load_yaml_text(text: str, path: str) -> Any:
+    """Parse YAML text into MarkedDict/MarkedList values; syntax errors become E101 with a position."""
+    try:
+        return yaml.load(text, Loader=_MarkedLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise TermkitError(
+            Errors.E101.format(problem=problem),
+            path,
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise TermkitError(Errors.E101.format(problem=str(exc).splitlines()[0]), path) from None
+
+
+def load_yaml_file(path: Path, display: str | None = None) -> Any:
+    """Read and parse one YAML file; unreadable or non-UTF-8 files give one coded error line."""
+    shown = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TermkitError(Errors.E005.format(reason=exc.strerror or exc), shown) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise TermkitError(Errors.E004.format(byte=data[exc.start]), shown, line) from None
+    return load_yaml_text(text, shown)
