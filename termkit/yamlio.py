@@ -19,13 +19,18 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class MarkedDict(dict):
     """A dict that knows its own position and each key's position (1-based line, column)."""
 
-    __slots__ = ("line", "column", "key_marks")
+    __slots__ = ("line", "column", "key_marks", "value_marks")
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.line = 0
         self.column = 0
         self.key_marks: dict[Any, tuple[int, int]] = {}
+        self.value_marks: dict[Any, tuple[int, int]] = {}
+
+    def value_mark(self, key: Any) -> tuple[int, int]:
+        """Position of the value under ``key`` (where a wrong value should be pointed at)."""
+        return self.value_marks.get(key) or self.mark(key)
 
     def mark(self, key: Any | None = None) -> tuple[int, int]:
         """Position of ``key`` (or of the mapping itself when the key is absent)."""
@@ -62,6 +67,7 @@ def _construct_mapping(loader: _MarkedLoader, node: yaml.MappingNode) -> MarkedD
             ) from None
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_marks[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        result.value_marks[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
     return result
 
 

@@ -74,7 +74,7 @@ def _string(obj: MarkedDict, key: str, where: str, out: _Collector, path: str, r
         return None
     value = obj[key]
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        out.add(Errors.E102.format(field=f"{where}{key}", expected="a string", got=value), path, obj.mark(key))
+        out.add(Errors.E102.format(field=f"{where}{key}", expected="a string", got=value), path, obj.value_mark(key))
         return None
     return nfc(str(value)).strip()
 
@@ -85,7 +85,8 @@ def _enum(obj: MarkedDict, key: str, choices: tuple[str, ...], default: str | No
     if value is None:
         return default
     if value not in choices:
-        out.add(Errors.E102.format(field=f"{where}{key}", expected=" | ".join(choices), got=value), path, obj.mark(key))
+        out.add(Errors.E102.format(field=f"{where}{key}", expected=" | ".join(choices), got=value), path,
+                obj.value_mark(key))
         return default
     return value
 
@@ -97,7 +98,8 @@ def _string_list(obj: MarkedDict, key: str, where: str, out: _Collector, path: s
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        out.add(Errors.E102.format(field=f"{where}{key}", expected="a list of strings", got=value), path, obj.mark(key))
+        out.add(Errors.E102.format(field=f"{where}{key}", expected="a list of strings", got=value), path,
+                obj.value_mark(key))
         return ()
     items = []
     for i, item in enumerate(value):
@@ -126,6 +128,7 @@ def _parse_term(raw: Any, lang: str, where: str, out: _Collector, path: str) -> 
         status=TermStatus(status),
         language=lang,
         pos=pos,
+        column=raw.column,
         forms=_string_list(raw, "forms", where, out, path),
         misspellings=_string_list(raw, "misspellings", where, out, path),
         case=case,
@@ -159,14 +162,14 @@ def _parse_file(path: Path, shown: str, default_language: str, out: _Collector) 
         _check_fields(raw, CONCEPT_FIELDS, where, out, shown)
         cid = _string(raw, "id", where, out, shown, required=True)
         if cid is not None and not ID_PATTERN.match(cid):
-            out.add(Errors.E109.format(id=cid), shown, raw.mark("id"))
+            out.add(Errors.E109.format(id=cid), shown, raw.value_mark("id"))
             cid = None
         status = _enum(raw, "status", tuple(s.value for s in ConceptStatus), "approved", where, out, shown)
         raw_terms = raw.get("terms")
         terms: list[Term] = []
         if not isinstance(raw_terms, list) or not raw_terms:
             out.add(Errors.E102.format(field=f"{where}terms", expected="a non-empty list of terms", got=raw_terms),
-                    shown, raw.mark("terms"))
+                    shown, raw.value_mark("terms") if "terms" in raw else raw.mark())
         else:
             for j, raw_term in enumerate(raw_terms):
                 term = _parse_term(raw_term, lang, f"{where}terms[{j}].", out, shown)
@@ -186,6 +189,7 @@ def _parse_file(path: Path, shown: str, default_language: str, out: _Collector) 
             allow=_string_list(raw, "allow", where, out, shown),
             path=shown,
             line=raw.line,
+            column=raw.column,
         ))
     return lang, concepts
 
@@ -199,13 +203,13 @@ def _check_collisions(concepts: list[Concept], out: _Collector) -> None:
                 key = (term.language, text.casefold())
                 first = owners.setdefault(key, (concept.id, term))
                 if first[0] != concept.id:
-                    out.add(Errors.E107.format(text=text, first=first[0], second=concept.id), term.path, (term.line, 1))
+                    out.add(Errors.E107.format(text=text, first=first[0], second=concept.id), term.path, (term.line, term.column))
     for concept in concepts:
         for term in concept.terms:
             for wrong in term.misspellings:
                 owner = owners.get((term.language, wrong.casefold()))
                 if owner:
-                    out.add(Errors.E108.format(text=wrong, id=concept.id, other=owner[0]), term.path, (term.line, 1))
+                    out.add(Errors.E108.format(text=wrong, id=concept.id, other=owner[0]), term.path, (term.line, term.column))
 
 
 def load_glossary(paths: Iterable[Path], source_language: str = "en", root: Path | None = None) -> Glossary:
@@ -233,7 +237,8 @@ def load_glossary(paths: Iterable[Path], source_language: str = "en", root: Path
         for concept in concepts:
             key = (concept.id, lang)
             if key in first_seen:
-                out.add(Errors.E105.format(id=concept.id, first=first_seen[key]), concept.path, (concept.line, 1))
+                out.add(Errors.E105.format(id=concept.id, first=first_seen[key]), concept.path,
+                        (concept.line, concept.column))
                 continue
             first_seen[key] = f"{concept.path}:{concept.line}"
             all_concepts.append(concept)

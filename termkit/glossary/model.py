@@ -39,6 +39,7 @@ class Term:
     note: str | None = None
     path: str = ""
     line: int = 0
+    column: int = 0
 
     @property
     def case_sensitive(self) -> bool:
@@ -63,6 +64,7 @@ class Concept:
     allow: tuple[str, ...] = ()
     path: str = ""
     line: int = 0
+    column: int = 0
 
     def terms_in(self, language: str) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if t.language == language)

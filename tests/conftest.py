@@ -1,0 +1,63 @@
+"""Shared fixtures: the small test glossary, a project and checker built from it, a CLI runner."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures"
+TEST_GLOSSARY = FIXTURES / "glossary"
+SHARED = HERE.parent.parent / "shared"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from current output")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache(tmp_path_factory):
+    """Compiled glossaries go to a per-session cache, never the user's."""
+    os.environ["TERMKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("termkit-cache"))
+    yield
+
+
+@pytest.fixture(scope="session")
+def project():
+    from termkit import load_project
+
+    return load_project(glossary=[TEST_GLOSSARY], start=FIXTURES)
+
+
+@pytest.fixture(scope="session")
+def checker(project):
+    from termkit import Checker
+
+    return Checker(project)
+
+
+@pytest.fixture(scope="session")
+def shipped_checker():
+    from termkit import Checker, load_project
+
+    return Checker(load_project(start=FIXTURES))
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run ``termkit ARGS``; returns (exit code, stdout, stderr)."""
+    from termkit.cli import main
+
+    def run(*args: str):
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
