@@ -141,7 +141,7 @@ def glossary_key(files: list[Path], language: str, source_language: str, allow: 
     digest.update(_versions().encode())
     digest.update(f"\0{language}\0{source_language}\0{','.join(sorted(allow))}".encode())
     for path in files:
-        digest.update(b"\0" + str(path).encode() + b"\0")
+        digest.update(b"\0" + str(path.resolve()).encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:32]
 

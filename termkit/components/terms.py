@@ -94,12 +94,14 @@ class TermMatcher:
         for i, key in enumerate(lowers):
             if key in known or i in taken:
                 continue
-            hit = lookups.get(key, _UNSEEN)
-            if hit is _UNSEEN:
-                hit = lookups[key] = self._lookup(doc[i])
-            if hit is None:
-                continue
-            placed = self._place(hit.word, i, lowers)
+            hits = lookups.get(key, _UNSEEN)
+            if hits is _UNSEEN:
+                hits = lookups[key] = self._lookup(doc[i])
+            placed = None
+            for hit in hits:  # best first; keep the first whose term fits the neighbouring tokens
+                placed = self._place(hit.word, i, lowers)
+                if placed:
+                    break
             if placed and not any(j in taken for j in range(placed[0], placed[1])):
                 found.append(placed)
                 taken.update(range(placed[0], placed[1]))
@@ -108,10 +110,10 @@ class TermMatcher:
     def _lookup(self, token):
         text = token.text
         if not token.is_alpha or len(text) < self.compiled.min_word_length:
-            return None
+            return ()
         if text.isupper() and len(text) <= 5:  # an acronym, not a garbled word
-            return None
-        return self.compiled.fuzzy.lookup(text.lower())
+            return ()
+        return self.compiled.fuzzy.lookup_all(text.lower())
 
     def _place(self, word: str, i: int, lowers: list[int]) -> tuple[int, int, int] | None:
         """Fit the misspelt token into a glossary variant whose other tokens stand around it."""
