@@ -151,9 +151,10 @@ class SupersededTerm(_StatusRule):
 
 class InconsistentTerm(Rule):
     """What it does:
-    Reports a document that names one concept with two or more different glossary terms
-    (abbreviations excepted: introducing "ALS" after "amyotrophic lateral sclerosis" is fine).
-    The first use sets the document's term; later different ones are reported once per term.
+    Reports a document that names one concept with two or more different glossary terms. The
+    document's term is the preferred one when it is used, else the first one used; each other
+    term is reported once, at its first use. Abbreviations ("ALS" after "amyotrophic lateral
+    sclerosis") and shortenings ("cramp" for "muscle cramp") are not inconsistencies.
 
     Why:
     Readers take two names for two things. One article, one term per concept.
@@ -161,6 +162,7 @@ class InconsistentTerm(Rule):
     Example:
     Bad: Fasciculation is common. Muscle twitching is rarely serious.
     Good: Fasciculation is common. Fasciculation is rarely serious.
+    Good: A muscle cramp is painful. The cramp passes.
 
     Fix safety:
     No automatic fix: which term to keep is an editorial choice.
@@ -174,21 +176,33 @@ class InconsistentTerm(Rule):
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         refs = ctx.compiled.refs
-        first: dict[str, tuple[str, int]] = {}
-        reported: set[tuple[str, str]] = set()
+        uses: dict[str, list[tuple[str, object]]] = {}
         for span in doc.spans[TERMS_KEY]:
             if span.label_ not in ("preferred", "admitted"):
                 continue
             ref = refs[int(span.kb_id_)]
             concept = ctx.glossary.get(ref.concept_id)
             term = next((t for t in concept.terms_in(ctx.language) if t.text == ref.term_text), None)
-            if term is None or term.is_abbreviation:
+            if term is not None and not term.is_abbreviation:
+                uses.setdefault(ref.concept_id, []).append((ref.term_text, span))
+        for concept_id, spans in uses.items():
+            used = list(dict.fromkeys(text for text, _ in spans))
+            if len(used) < 2:
                 continue
-            seen = first.setdefault(ref.concept_id, (ref.term_text, span.start_char))
-            if seen[0] == ref.term_text or (ref.concept_id, ref.term_text) in reported:
-                continue
-            reported.add((ref.concept_id, ref.term_text))
-            line, col = ctx.source.index.position(seen[1])
-            message = (f"'{span.text}' and '{seen[0]}' (line {line}) both name concept {ref.concept_id}; "
-                       f"use one term throughout")
-            yield ctx.finding(self, span.start_char, span.end_char, message, suggestion=seen[0])
+            preferred = ctx.glossary.get(concept_id).preferred(ctx.language)
+            main = preferred.text if preferred and preferred.text in used else used[0]
+            main_span = next(span for text, span in spans if text == main)
+            line, _ = ctx.source.index.position(main_span.start_char)
+            for other in used:
+                if other == main or _is_shortening(other, main):
+                    continue
+                span = next(span for text, span in spans if text == other)
+                message = (f"'{span.text}' and '{main_span.text}' (line {line}) both name concept {concept_id}; "
+                           f"use one term throughout")
+                yield ctx.finding(self, span.start_char, span.end_char, message, suggestion=main)
+
+
+def _is_shortening(a: str, b: str) -> bool:
+    """'cramp' and 'muscle cramp': one term's words are all in the other's."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return set(wa) <= set(wb) or set(wb) <= set(wa)
