@@ -40,20 +40,31 @@ class TermRef:
 class CompiledTerms:
     """Matching tables of one language.
 
-    patterns (dict): first-token LOWER hash -> [(token hashes, ref index)], case-insensitive variants.
-    patterns_orth (dict): same, keyed on ORTH, for case-sensitive variants (acronyms).
+    patterns (dict): a trie of case-insensitive variants: LOWER hash -> child node; a node's
+        END key holds the ref index of the variant that ends there.
+    patterns_orth (dict): the same trie keyed on ORTH, for case-sensitive variants (acronyms).
     known (set): hashes of lower-case words that are real (lexicon, glossary words, allow lists).
     fuzzy_refs (dict): glossary word -> [(ref index, token position, token LOWER hashes)].
     """
 
     language: str
     refs: list[TermRef] = field(default_factory=list)
-    patterns: dict[int, list[tuple[tuple[int, ...], int]]] = field(default_factory=dict)
-    patterns_orth: dict[int, list[tuple[tuple[int, ...], int]]] = field(default_factory=dict)
+    patterns: dict = field(default_factory=dict)
+    patterns_orth: dict = field(default_factory=dict)
     known: set[int] = field(default_factory=set)
     fuzzy: FuzzyIndex | None = None
     fuzzy_refs: dict[str, list[tuple[int, int, tuple[int, ...]]]] = field(default_factory=dict)
     min_word_length: int = 4
+
+
+END = -1  # trie key for "a variant ends here" (token hashes are never negative)
+
+
+def _insert(trie: dict, keys: tuple[int, ...], ref_index: int) -> None:
+    node = trie
+    for key in keys:
+        node = node.setdefault(key, {})
+    node.setdefault(END, ref_index)  # the first variant registered for a token sequence wins
 
 
 def _variants(term: Term) -> list[tuple[str, str, bool]]:
@@ -88,19 +99,15 @@ def compile_terms(glossary: Glossary, language: str, nlp: Language, allow: tuple
                 compiled.refs.append(TermRef(concept.id, term.text, variant, kind, is_form))
                 lowers = tuple(t.lower for t in doc)
                 if term.case_sensitive:
-                    orths = tuple(t.orth for t in doc)
-                    compiled.patterns_orth.setdefault(orths[0], []).append((orths, ref_index))
+                    _insert(compiled.patterns_orth, tuple(t.orth for t in doc), ref_index)
                 else:
-                    compiled.patterns.setdefault(lowers[0], []).append((lowers, ref_index))
+                    _insert(compiled.patterns, lowers, ref_index)
                 if term.case_sensitive:
                     continue  # acronyms are too short to guess at
                 for position, token in enumerate(doc):
                     word = token.lower_
                     if token.is_alpha and len(word) >= data.min_word_length:
                         compiled.fuzzy_refs.setdefault(word, []).append((ref_index, position, lowers))
-    for pattern_lists in (compiled.patterns, compiled.patterns_orth):
-        for candidates in pattern_lists.values():
-            candidates.sort(key=lambda c: -len(c[0]))  # longest variant first
     compiled.known = {get_string_id(w) for w in known_words}
     # Every word of every variant is indexed, real words included: 'twitchng' is a misspelling of
     # 'muscle twitching' only when 'muscle' stands before it, which fuzzy_refs lets the matcher check.

@@ -89,14 +89,16 @@ class FuzzyIndex:
         self.words = sorted(set(words))
         self.phonetics = {w: phonetic(w) for w in self.words}
         self.stems = {w: (set() if w in misspelt else stems(w, self.suffixes)) for w in self.words}
-        self.by_start: dict[str, list[str]] = {}  # phonetic first two letters: errors late in the word
-        self.by_end: dict[str, list[str]] = {}  # last three letters: errors early in the word
+        # Buckets are keyed with the word length too, so a lookup only scores words whose length
+        # is within the largest edit distance allowed (3).
+        self.by_start: dict[tuple[str, int], list[str]] = {}  # phonetic first two letters: late errors
+        self.by_end: dict[tuple[str, int], list[str]] = {}  # last three letters: early errors
         self.by_sound: dict[str, list[str]] = {}  # whole phonetic key: sound-alike spellings
         self.by_prefix: dict[str, list[str]] = {}  # first five letters: garbled endings
         self.by_shape: dict[tuple[str, int], list[str]] = {}  # first letter and length: short words
         for w in self.words:
-            self.by_start.setdefault(self.phonetics[w][:2], []).append(w)
-            self.by_end.setdefault(strip_accents(w)[-3:], []).append(w)
+            self.by_start.setdefault((self.phonetics[w][:2], len(w)), []).append(w)
+            self.by_end.setdefault((strip_accents(w)[-3:], len(w)), []).append(w)
             self.by_sound.setdefault(self.phonetics[w], []).append(w)
             self.by_prefix.setdefault(w[:5], []).append(w)
             self.by_shape.setdefault((w[0], len(w)), []).append(w)
@@ -107,8 +109,11 @@ class FuzzyIndex:
     def _edit_candidates(self, word: str) -> dict[str, int]:
         """Words within the largest allowed edit distance, scored in C by rapidfuzz."""
         found: dict[str, int] = {}
-        buckets = (self.by_start.get(phonetic(word)[:2]), self.by_end.get(strip_accents(word)[-3:]),
-                   self.by_shape.get((word[0], len(word))))
+        start, end, n = phonetic(word)[:2], strip_accents(word)[-3:], len(word)
+        buckets = [self.by_shape.get((word[0], n))]
+        for length in range(max(1, n - 3), n + 4):
+            buckets.append(self.by_start.get((start, length)))
+            buckets.append(self.by_end.get((end, length)))
         for bucket in buckets:
             if bucket:
                 for cand, d, _ in process.extract(word, bucket, scorer=OSA.distance, score_cutoff=3, limit=None):

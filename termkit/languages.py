@@ -29,6 +29,11 @@ class LanguageData:
     allow: tuple[str, ...] = ()
 
 
+def base_language(code: str) -> str:
+    """The language part of a locale code: 'pt_BR' -> 'pt', 'de-CH' -> 'de'."""
+    return code.replace("-", "_").split("_")[0].lower()
+
+
 @lru_cache(maxsize=None)
 def language_data(code: str) -> LanguageData:
     """Language data for ``code`` (its base language for regional codes such as ``pt_BR``)."""

@@ -64,8 +64,11 @@ def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
 
 def _line_starts(text: str) -> list[int]:
     starts = [0]
-    for m in re.finditer("\n", text):
-        starts.append(m.end())
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
     starts.append(len(text))
     return starts
 

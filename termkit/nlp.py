@@ -7,11 +7,12 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
 from .errors import Errors, TermkitError
+from .languages import base_language
 
 
 def spacy_language(code: str) -> str:
     """spaCy's language code for a locale code: 'pt_BR' -> 'pt', 'de-CH' -> 'de'."""
-    return code.replace("-", "_").split("_")[0].lower()
+    return base_language(code)
 
 
 def build_pipeline(language: str, fuzzy: bool = True) -> Language:

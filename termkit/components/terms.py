@@ -13,7 +13,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..compile import CompiledTerms
+from ..compile import END, CompiledTerms
 
 TERMS_KEY = "termkit_terms"
 FUZZY_KEY = "termkit_fuzzy"
@@ -72,18 +72,26 @@ class TermMatcher:
         return Span(doc, start, end, label=ref.kind, span_id=ref.concept_id, kb_id=str(ref_index))
 
     @staticmethod
-    def _exact(keys: list[int], patterns: dict) -> list[tuple[int, int, int]]:
+    def _exact(keys: list[int], trie: dict) -> list[tuple[int, int, int]]:
+        """Longest variant starting at each token, by walking the trie of token hashes."""
         found = []
-        get = patterns.get
+        get = trie.get
+        n = len(keys)
         for i, key in enumerate(keys):
-            candidates = get(key)
-            if candidates is None:
+            node = get(key)
+            if node is None:
                 continue
-            for tokens, ref_index in candidates:
-                n = len(tokens)
-                if n == 1 or tuple(keys[i:i + n]) == tokens:
-                    found.append((i, i + n, ref_index))
+            longest = None
+            j = i + 1
+            while True:
+                if END in node:
+                    longest = (i, j, node[END])
+                if j == n or keys[j] not in node:
                     break
+                node = node[keys[j]]
+                j += 1
+            if longest:
+                found.append(longest)
         return found
 
     def _fuzzy(self, doc: Doc, lowers: list[int], taken: set[int]) -> list[tuple[int, int, int]]:

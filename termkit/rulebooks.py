@@ -1,0 +1,143 @@
+"""Rulebooks: the cue words and phrase patterns of the claim and disclaimer rules, as YAML data.
+
+Shipped rulebooks live in ``termkit/data/rulebooks/<lang>/<kind>.yaml``; a project adds its own in
+the folder named by ``rulebooks:`` in termkit.yaml (same layout). A project file extends the
+shipped one (lists are appended, mappings merged) unless it says ``replace: true``.
+
+Patterns are written in a small phrase language that compiles to spaCy Matcher token patterns,
+so a rule is data plus one small function (``compile_phrase``):
+
+- ``word``            the token, case-insensitive
+- ``cure|cures|cured`` any of these
+- ``heal*``           any token starting with "heal" (alternatives may mix: ``cure|heal*``)
+- ``word?``           optional token
+- ``...``             up to four tokens of anything (within the sentence)
+- ``<NUM>``           a number (digits or number words)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import Errors, TermkitError
+from .languages import base_language as spacy_language
+from .yamlio import MarkedDict, load_yaml_file
+
+SHIPPED = Path(__file__).resolve().parent / "data" / "rulebooks"
+SCHEMA = "termkit.rulebook/1"
+
+
+def compile_phrase(phrase: str, where: str = "rulebook") -> list[dict[str, Any]]:
+    """Compile one phrase of the rulebook language into a spaCy Matcher pattern.
+
+    >>> compile_phrase("cure|cures heal*")
+    [{'LOWER': {'IN': ['cure', 'cures']}}, {'LOWER': {'REGEX': '^(?:heal)'}}]
+    >>> compile_phrase("no ... side effects?")
+    [{'LOWER': 'no'}, {'OP': '{0,4}'}, {'LOWER': 'side'}, {'LOWER': 'effects', 'OP': '?'}]
+    """
+    if not isinstance(phrase, str):
+        raise TermkitError(Errors.E205.format(
+            problem=f"expected a phrase (a string), got {phrase!r}; quote words such as 'no' and 'on' in YAML"), where)
+    pattern: list[dict[str, Any]] = []
+    for raw in phrase.split():
+        if raw == "...":
+            pattern.append({"OP": "{0,4}"})
+            continue
+        optional = len(raw) > 1 and raw.endswith("?")
+        token = raw[:-1] if optional else raw
+        if token == "<NUM>":
+            spec: dict[str, Any] = {"LIKE_NUM": True}
+        else:
+            alternatives = [a.lower() for a in token.split("|") if a]
+            if not alternatives:
+                raise TermkitError(Errors.E205.format(problem=f"empty alternative in {phrase!r}"), where)
+            exact = [a for a in alternatives if not a.endswith("*")]
+            prefixes = [re.escape(a[:-1]) for a in alternatives if a.endswith("*")]
+            if prefixes:
+                parts = [f"^(?:{'|'.join(prefixes)})"]
+                if exact:
+                    parts.insert(0, f"^(?:{'|'.join(re.escape(a) for a in exact)})$")
+                spec = {"LOWER": {"REGEX": "|".join(parts)}}
+            elif len(exact) == 1:
+                spec = {"LOWER": exact[0]}
+            else:
+                spec = {"LOWER": {"IN": exact}}
+        if optional:
+            spec["OP"] = "?"
+        pattern.append(spec)
+    if not pattern or all(p.get("OP") for p in pattern):
+        raise TermkitError(Errors.E205.format(problem=f"phrase {phrase!r} matches nothing for certain"), where)
+    return pattern
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [item for item in extra if item not in base]
+    return extra
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _read(path: Path, kind: str) -> dict:
+    data = load_yaml_file(path)
+    if not isinstance(data, MarkedDict):
+        raise TermkitError(Errors.E205.format(problem="expected a mapping"), str(path), 1, 1)
+    if data.get("schema") != SCHEMA:
+        line, col = data.mark("schema")
+        raise TermkitError(Errors.E110.format(got=data.get("schema"), expected=SCHEMA), str(path), line, col)
+    if data.get("kind") != kind:
+        line, col = data.mark("kind")
+        raise TermkitError(Errors.E205.format(problem=f"kind: expected {kind!r}, got {data.get('kind')!r}"),
+                           str(path), line, col)
+    return _plain(data)
+
+
+@lru_cache(maxsize=None)
+def load_rulebook(kind: str, language: str, project_dir: Path | None = None) -> dict:
+    """The merged rulebook of ``kind`` ('claims' or 'disclaimers') for ``language``; {} when none exists."""
+    lang = spacy_language(language)
+    book: dict = {}
+    shipped = SHIPPED / lang / f"{kind}.yaml"
+    if shipped.is_file():
+        book = _read(shipped, kind)
+    if project_dir is not None:
+        extra_path = project_dir / lang / f"{kind}.yaml"
+        if extra_path.is_file():
+            extra = _read(extra_path, kind)
+            book = extra if extra.get("replace") else _merge(book, extra)
+    return book
+
+
+@dataclass
+class Profiles:
+    """Which disclaimers each article type requires."""
+
+    profiles: dict[str, list[str]] = field(default_factory=dict)
+    health_default: str | None = "consumer-article"
+    advice_requires: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=None)
+def load_profiles(extra_key: tuple = ()) -> Profiles:
+    data = _plain(load_yaml_file(SHIPPED / "profiles.yaml"))
+    extra = dict(extra_key)
+    profiles = {name: list(spec.get("disclaimers", [])) for name, spec in data.get("profiles", {}).items()}
+    for name, spec in (extra.get("profiles") or {}).items():
+        profiles[name] = list((spec or {}).get("disclaimers", []))
+    return Profiles(profiles=profiles, health_default=data.get("health_default"),
+                    advice_requires=list(data.get("advice_requires", [])))
