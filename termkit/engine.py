@@ -22,6 +22,8 @@ from .rules.registry import RULES, resolve_selection
 from .settings import Settings, load_settings
 from .source import ARTICLE_SUFFIXES, SourceFile, decode_source, read_source
 
+EDITORIAL_FAMILIES = ("claims", "disclaimers", "metadata")
+
 
 @dataclass
 class Project:
@@ -73,7 +75,9 @@ class Checker:
     def pipeline(self, language: str) -> tuple[Language, CompiledTerms]:
         if language not in self._pipelines:
             settings = self.project.settings
-            nlp = build_pipeline(language)
+            editorial = any(rule.family in EDITORIAL_FAMILIES for rule in self.rules)
+            nlp = build_pipeline(language, rulebook_dir=str(settings.rulebooks) if settings.rulebooks else None,
+                                 editorial=editorial)
             key = "terms-" + glossary_key(self.project.glossary_files, language, settings.language, settings.allow)
             compiled = load_cached(key)
             if not isinstance(compiled, CompiledTerms):
@@ -97,7 +101,13 @@ class Checker:
         prose = extract_prose(source.text, source.kind)
         language = self.language_of(source, prose.front_matter)
         nlp, compiled = self.pipeline(language)
-        doc = nlp(prose.text)
+        doc = nlp.make_doc(prose.text)
+        # Components that need more than the prose read it here: claims look for citations in the
+        # original text (link targets are blanked in the prose) and skip reference sections.
+        doc.user_data["termkit_source"] = source.text
+        doc.user_data["termkit_sections"] = prose.sections
+        for _, component in nlp.pipeline:
+            doc = component(doc)
         ctx = CheckContext(source=source, prose=prose, language=language, glossary=self.project.glossary,
                            compiled=compiled, settings=self.project.settings)
         findings = [f for rule in self.rules for f in rule.check(doc, ctx)]

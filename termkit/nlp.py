@@ -15,11 +15,18 @@ def spacy_language(code: str) -> str:
     return base_language(code)
 
 
-def build_pipeline(language: str, fuzzy: bool = True) -> Language:
-    """A blank pipeline (tokenizer only, nothing downloaded) plus the termkit components."""
+def build_pipeline(language: str, fuzzy: bool = True, rulebook_dir: str | None = None,
+                   editorial: bool = True) -> Language:
+    """A blank pipeline (tokenizer only, nothing downloaded) plus the termkit components:
+    sentences, glossary terms, and (``editorial``) claims and disclaimers from the rulebooks."""
     try:
         nlp = spacy.blank(spacy_language(language))
     except (ImportError, ValueError, KeyError) as exc:
         raise TermkitError(Errors.E203.format(lang=language, problem=str(exc).splitlines()[0])) from None
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("termkit_sentences")
     nlp.add_pipe("termkit_terms", config={"fuzzy": fuzzy})
+    if editorial:
+        nlp.add_pipe("termkit_claims", config={"rulebook_dir": rulebook_dir})
+        nlp.add_pipe("termkit_disclaimers", config={"rulebook_dir": rulebook_dir})
     return nlp

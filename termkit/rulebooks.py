@@ -25,7 +25,7 @@ from typing import Any
 
 from .errors import Errors, TermkitError
 from .languages import base_language as spacy_language
-from .yamlio import MarkedDict, load_yaml_file
+from .yamlio import MarkedDict, MarkedList, load_yaml_file
 
 SHIPPED = Path(__file__).resolve().parent / "data" / "rulebooks"
 SCHEMA = "termkit.rulebook/1"
@@ -93,6 +93,22 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _check_phrases(value: Any, path: Path, trail: str) -> None:
+    """Every list item must be a phrase (a string): YAML turns bare no/yes/on/off/false into booleans."""
+    if isinstance(value, MarkedDict):
+        for key, item in value.items():
+            if isinstance(item, (MarkedDict, MarkedList)):
+                _check_phrases(item, path, f"{trail}{key}.")
+    elif isinstance(value, MarkedList):
+        for i, item in enumerate(value):
+            if isinstance(item, (MarkedDict, MarkedList)):
+                _check_phrases(item, path, f"{trail}{i}.")
+            elif not isinstance(item, str):
+                line, col = value.item_marks[i]
+                raise TermkitError(Errors.E205.format(
+                    problem=f"{trail}{i}: expected a phrase (a string), got {item!r}; quote it"), str(path), line, col)
+
+
 def _read(path: Path, kind: str) -> dict:
     data = load_yaml_file(path)
     if not isinstance(data, MarkedDict):
@@ -104,6 +120,7 @@ def _read(path: Path, kind: str) -> dict:
         line, col = data.mark("kind")
         raise TermkitError(Errors.E205.format(problem=f"kind: expected {kind!r}, got {data.get('kind')!r}"),
                            str(path), line, col)
+    _check_phrases(data, path, "")
     return _plain(data)
 
 
@@ -133,11 +150,15 @@ class Profiles:
 
 
 @lru_cache(maxsize=None)
-def load_profiles(extra_key: tuple = ()) -> Profiles:
-    data = _plain(load_yaml_file(SHIPPED / "profiles.yaml"))
-    extra = dict(extra_key)
+def _shipped_profiles() -> dict:
+    return _plain(load_yaml_file(SHIPPED / "profiles.yaml"))
+
+
+def load_profiles(configured: dict | None = None) -> Profiles:
+    """Shipped profiles, with the project's ``profiles:`` (from termkit.yaml) added on top."""
+    data = _shipped_profiles()
     profiles = {name: list(spec.get("disclaimers", [])) for name, spec in data.get("profiles", {}).items()}
-    for name, spec in (extra.get("profiles") or {}).items():
+    for name, spec in (configured or {}).items():
         profiles[name] = list((spec or {}).get("disclaimers", []))
     return Profiles(profiles=profiles, health_default=data.get("health_default"),
                     advice_requires=list(data.get("advice_requires", [])))

@@ -12,7 +12,8 @@ from .errors import Errors, TermkitError
 from .yamlio import MarkedDict, load_yaml_file
 
 CONFIG_NAMES = ("termkit.yaml", ".termkit.yaml")
-FIELDS = ("language", "glossary", "locales", "allow", "select", "ignore", "fail_on", "disclaimers", "profiles")
+FIELDS = ("language", "glossary", "locales", "rulebooks", "allow", "select", "ignore", "fail_on", "disclaimers",
+          "profiles", "metadata")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -26,6 +27,7 @@ class Settings:
     glossary (tuple[Path, ...]): glossary folders or files; empty means the shipped starter glossary.
     locales (Path | None): the locales folder.
     allow (tuple[str, ...]): extra real words, never reported as misspellings.
+    rulebooks (Path | None): a folder of project rulebooks (``<lang>/claims.yaml``...) extending the shipped ones.
     select / ignore (tuple[str, ...]): rule codes, prefixes or names.
     fail_on (str): lowest severity that makes ``check`` exit 1.
     """
@@ -35,6 +37,7 @@ class Settings:
     language: str = "en"
     glossary: tuple[Path, ...] = ()
     locales: Path | None = None
+    rulebooks: Path | None = None
     allow: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -43,6 +46,14 @@ class Settings:
 
     def with_overrides(self, **changes: Any) -> "Settings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def find_config(start: Path) -> Path | None:
@@ -115,15 +126,20 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
     if fail_on not in SEVERITIES:
         fail("fail_on", f"fail_on: expected one of {', '.join(SEVERITIES)}, got {fail_on!r}")
     locales = raw.get("locales")
+    rulebooks = raw.get("rulebooks")
+    for key in ("disclaimers", "profiles", "metadata"):
+        if key in raw and not isinstance(raw[key], dict):
+            fail(key, f"{key}: expected a mapping")
     return Settings(
         root=root,
         config_path=path,
         language=language,
         glossary=tuple(root / g for g in strings("glossary")),
         locales=root / locales if isinstance(locales, str) else None,
+        rulebooks=root / rulebooks if isinstance(rulebooks, str) else None,
         allow=tuple(w.lower() for w in strings("allow")),
         select=strings("select"),
         ignore=strings("ignore"),
         fail_on=fail_on,
-        extra={k: raw[k] for k in ("disclaimers", "profiles") if k in raw},
+        extra={k: _plain(raw[k]) for k in ("disclaimers", "profiles", "metadata") if k in raw},
     )

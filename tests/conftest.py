@@ -33,9 +33,18 @@ def project():
 
 @pytest.fixture(scope="session")
 def checker(project):
+    """Term rules only (TK1xx, TK3xx): the editorial rules have their own tests."""
     from termkit import Checker
 
-    return Checker(project)
+    return Checker(project, select=["TK1", "TK3"])
+
+
+@pytest.fixture(scope="session")
+def editorial_checker(project):
+    """Claims and disclaimers (TK4xx) with the test glossary."""
+    from termkit import Checker
+
+    return Checker(project, select=["TK4"])
 
 
 @pytest.fixture(scope="session")

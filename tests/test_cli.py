@@ -11,8 +11,9 @@ from conftest import TEST_GLOSSARY
 
 @pytest.fixture
 def articles(tmp_path):
-    (tmp_path / "clean.md").write_text("# Calm\n\nFasciculation is usually harmless.\n", encoding="utf-8")
-    (tmp_path / "bad.md").write_text("# Draft\n\nSome call it fascillis.\n", encoding="utf-8")
+    disclaimer = "This article does not replace advice from your doctor.\n"
+    (tmp_path / "clean.md").write_text("# Calm\n\nFasciculation is usually harmless.\n" + disclaimer, encoding="utf-8")
+    (tmp_path / "bad.md").write_text("# Draft\n\nSome call it fascillis.\n" + disclaimer, encoding="utf-8")
     return tmp_path
 
 
@@ -36,7 +37,8 @@ def test_findings_exit_1_with_text_report(articles, cli):
 
 
 def test_fail_on_controls_the_exit_code(tmp_path, cli):
-    (tmp_path / "a.md").write_text("Fasciculation and muscle twitching.\n", encoding="utf-8")  # one info finding
+    (tmp_path / "a.md").write_text("Fasciculation and muscle twitching.\nThis is not a substitute for medical advice.\n",
+                                   encoding="utf-8")  # one info finding
     assert cli("check", tmp_path, "--glossary", TEST_GLOSSARY)[0] == 0
     assert cli("check", tmp_path, "--glossary", TEST_GLOSSARY, "--fail-on", "info")[0] == 1
 
@@ -102,7 +104,7 @@ def test_config_is_found_upwards_and_its_glossary_used(tmp_path, cli):
     sub = tmp_path / "articles" / "2026"
     sub.mkdir(parents=True)
     (sub / "a.md").write_text("fascillis mongolism\n", encoding="utf-8")
-    code, out, _ = cli("check", sub / "a.md", "--format", "json")
+    code, out, _ = cli("check", sub / "a.md", "--format", "json", "--select", "TK1")
     assert [f["code"] for f in json.loads(out)["findings"]] == ["TK101", "TK102"]
 
 
@@ -133,7 +135,7 @@ def test_jobs_give_the_same_report(tmp_path, cli):
     serial = cli("check", tmp_path, "--glossary", TEST_GLOSSARY, "--format", "json")
     parallel = cli("check", tmp_path, "--glossary", TEST_GLOSSARY, "--format", "json", "--jobs", "2")
     assert serial == parallel and serial[0] == 1
-    assert json.loads(serial[1])["summary"]["findings"] == 16
+    assert json.loads(serial[1])["summary"]["by_code"] == {"TK101": 8, "TK102": 8, "TK402": 8}
 
 
 def test_rules_command(cli):

@@ -1,5 +1,5 @@
 """spaCy components of termkit; importing this package registers their factories."""
 
-from . import terms  # noqa: F401
+from . import claims, disclaimers, sentences, terms  # noqa: F401
 
-__all__ = ["terms"]
+__all__ = ["claims", "disclaimers", "sentences", "terms"]

@@ -53,6 +53,7 @@ class Rule:
     severity: Severity = Severity.ERROR
     summary: str = ""
     family: str = ""
+    default_enabled: bool = True  # opt-in rules run only when selected by code, prefix or name
 
     def check(self, doc: "Doc", ctx: CheckContext) -> Iterator[Finding]:
         raise NotImplementedError

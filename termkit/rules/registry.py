@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from ..errors import Errors, TermkitError
 from .base import Rule
+from .claims import UnsupportedClaim
+from .disclaimers import MissingDisclaimer
 from .terms import DeprecatedTerm, InconsistentTerm, Misspelling, SupersededTerm
 
 RULES: tuple[Rule, ...] = (
@@ -14,6 +16,9 @@ RULES: tuple[Rule, ...] = (
     SupersededTerm(),
     # TK3xx: consistency
     InconsistentTerm(),
+    # TK4xx: health content (claims, disclaimers, article metadata)
+    UnsupportedClaim(),
+    MissingDisclaimer(),
 )
 
 REDIRECTS: dict[str, str] = {}
@@ -42,7 +47,9 @@ def resolve_selection(select: tuple[str, ...] | list[str] = (), ignore: tuple[st
     """Codes enabled by ``select`` (all rules when empty) minus ``ignore``; selectors are codes,
     code prefixes (``TK1``) or rule names (``misspelling``)."""
     enabled: set[str] = set()
-    for selector in select or ("TK",):
+    if not select:
+        enabled = {rule.code for rule in RULES if rule.default_enabled}
+    for selector in select:
         enabled |= _matching(selector)
     for selector in ignore:
         enabled -= _matching(selector)

@@ -1,0 +1,63 @@
+"""The ``termkit_disclaimers`` component: which disclaimers the visible prose carries, and whether it
+gives dosage or treatment advice. Results go to ``doc.user_data["termkit_disclaimers"]`` (name ->
+character span) and ``doc.user_data["termkit_advice"]`` (the first advice match, or None)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from ..rulebooks import compile_phrase, load_rulebook
+
+
+@Language.factory("termkit_disclaimers", default_config={"rulebook_dir": None},
+                  requires=["token.is_sent_start"], assigns=["doc.spans"])
+def make_disclaimer_finder(nlp: Language, name: str, rulebook_dir: str | None) -> "DisclaimerFinder":
+    return DisclaimerFinder(nlp, name, rulebook_dir)
+
+
+class DisclaimerFinder:
+    def __init__(self, nlp: Language, name: str = "termkit_disclaimers", rulebook_dir: str | None = None):
+        self.name = name
+        book = load_rulebook("disclaimers", nlp.lang, Path(rulebook_dir) if rulebook_dir else None)
+        where = f"rulebook disclaimers/{nlp.lang}"
+        specs = book.get("disclaimers") or {}
+        self.disclaimers = {name_: [set(group) for group in spec.get("any_of") or []] for name_, spec in specs.items()}
+        self.adjacent = {name_: [set(group) for group in spec.get("adjacent") or []] for name_, spec in specs.items()}
+        self.texts = {name_: spec.get("text", "") for name_, spec in (book.get("disclaimers") or {}).items()}
+        self.matcher = Matcher(nlp.vocab)
+        for kind, phrases in (book.get("cues") or {}).items():
+            if phrases:
+                self.matcher.add(kind, [compile_phrase(p, where) for p in phrases])
+        if book.get("advice"):
+            self.matcher.add("advice", [compile_phrase(p, where) for p in book["advice"]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: dict[str, tuple[int, int]] = {}
+        advice = None
+        if len(doc) and (self.disclaimers or len(self.matcher)):
+            strings = doc.vocab.strings
+            sents = list(doc.sents)
+            sent_of = {}
+            for k, sent in enumerate(sents):
+                for i in range(sent.start, sent.end):
+                    sent_of[i] = k
+            kinds: list[set[str]] = [set() for _ in sents]
+            for m, s, e in self.matcher(doc):
+                kind = strings[m]
+                kinds[sent_of[s]].add(kind)
+                if kind == "advice" and advice is None:
+                    advice = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text)
+            for k, sent in enumerate(sents):
+                pair = kinds[k] | (kinds[k + 1] if k + 1 < len(sents) else set())
+                for name, groups in self.disclaimers.items():
+                    if name in found:
+                        continue
+                    if any(g <= kinds[k] for g in groups) or any(g <= pair for g in self.adjacent.get(name, ())):
+                        found[name] = (sent.start_char, sent.end_char)
+        doc.user_data["termkit_disclaimers"] = found
+        doc.user_data["termkit_advice"] = advice
+        return doc

@@ -1,0 +1,106 @@
+"""Editorial rules: required disclaimers, chosen by the article's profile (front matter ``type:``)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from babel import Locale, UnknownLocaleError
+
+from ..findings import Applicability, Edit, Finding, Fix, Severity
+from ..rulebooks import load_profiles, load_rulebook
+from .base import CheckContext, Rule
+
+
+def language_name(code: str) -> str:
+    """'fr' -> 'French', through Babel; the code itself when Babel does not know it."""
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+class MissingDisclaimer(Rule):
+    """What it does:
+    Checks that an article carries the disclaimers its profile requires. The front matter
+    `type:` selects the profile (`consumer-article` requires the medical disclaimer; `news`
+    requires none); an article without `type:` is a consumer article when it names a glossary
+    concept, and needs the medical disclaimer anyway when it gives dosage or treatment advice.
+    The medical disclaimer is a visible sentence, in the article's language, saying the
+    content does not replace professional medical advice (or: for information only + consult
+    a doctor). Disclaimers in HTML comments, code or front matter, legal or price notices,
+    an emergency warning alone, or a disclaimer in another language do not count.
+
+    Why:
+    Health information supports and does not replace the relationship with a doctor (HONcode
+    principle 2); readers must be told so.
+
+    Example:
+    Bad: Fasciculation is a brief muscle twitch. Take 300 mg of magnesium daily.
+    Good: Fasciculation is a brief muscle twitch. This article does not replace advice from your doctor.
+
+    Fix safety:
+    Unsafe: the fix appends the configured disclaimer text for the article's language at the
+    end of the file, which an editor should place and word to the house style.
+    """
+
+    code = "TK402"
+    name = "missing-disclaimer"
+    severity = Severity.ERROR
+    summary = "A required disclaimer (e.g. 'does not replace medical advice') is missing"
+    family = "disclaimers"
+
+    def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
+        required = self.required(doc, ctx)
+        found = doc.user_data.get("termkit_disclaimers", {})
+        for name in required:
+            if name in found:
+                continue
+            text = self._text(ctx, name)
+            start, end = self._anchor(ctx)
+            profile = self._profile_name(doc, ctx)
+            reason = f"profile {profile}" if profile else "the article gives dosage or treatment advice"
+            message = (f"No {name} disclaimer: the article must say, in {language_name(ctx.language)}, "
+                       f"that it does not replace professional medical advice ({reason})")
+            source = ctx.source.text
+            newline = "\r\n" if "\r\n" in source else "\n"
+            tail = "" if source.endswith(("\n", "\r")) or not source else newline
+            fix = Fix(f"Append the {name} disclaimer", (Edit(len(source), len(source), f"{tail}{newline}{text}{newline}"),),
+                      Applicability.UNSAFE) if text else None
+            yield ctx.finding(self, start, end, message, suggestion=text or None, fix=fix)
+
+    def _profile_name(self, doc, ctx: CheckContext) -> str | None:
+        declared = ctx.prose.front_matter.get("type")
+        profiles = load_profiles(ctx.settings.extra.get("profiles"))
+        if isinstance(declared, str) and declared in profiles.profiles:
+            return declared
+        if doc.spans.get("termkit_terms"):
+            return profiles.health_default
+        return None
+
+    def required(self, doc, ctx: CheckContext) -> list[str]:
+        profiles = load_profiles(ctx.settings.extra.get("profiles"))
+        declared = ctx.prose.front_matter.get("type")
+        if isinstance(declared, str) and declared in profiles.profiles:
+            return profiles.profiles[declared]
+        needed: list[str] = []
+        name = self._profile_name(doc, ctx)
+        if name:
+            needed += profiles.profiles.get(name, [])
+        if doc.user_data.get("termkit_advice"):
+            needed += [n for n in profiles.advice_requires if n not in needed]
+        return needed
+
+    @staticmethod
+    def _text(ctx: CheckContext, name: str) -> str:
+        configured = (ctx.settings.extra.get("disclaimers") or {}).get(name) or {}
+        texts = configured.get("text") if isinstance(configured, dict) else None
+        if isinstance(texts, dict) and texts.get(ctx.language):
+            return texts[ctx.language]
+        book = load_rulebook("disclaimers", ctx.language, ctx.settings.rulebooks)
+        return ((book.get("disclaimers") or {}).get(name) or {}).get("text", "")
+
+    @staticmethod
+    def _anchor(ctx: CheckContext) -> tuple[int, int]:
+        """Line 1: the front matter's opening line, or the article's first line."""
+        first_line = ctx.source.index.line_text(1)
+        return 0, len(first_line)
