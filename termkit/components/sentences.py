@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 BLOCK_MARKER = re.compile(r"^(?:#{1,6}|>|[-*+]|\d{1,3}[.)])$")
-CLOSERS = {")", "]", '"', "'", "”", "’", "»", "(", "["}
+CLOSERS = {")", "]", '"', "'", "”", "’", "»", "(", "[", ",", ";", ":"}
 ABBREVIATIONS = {"al", "e.g", "i.e", "eg", "ie", "dr", "drs", "prof", "vs", "etc", "fig", "approx", "ca", "cf",
                  "no", "st", "mr", "mrs", "ms", "jr", "sr", "z.b", "bzw", "ggf", "usw", "dh", "d.h", "p.ej", "sra",
                  "sr", "dra", "mme", "mlle", "env"}

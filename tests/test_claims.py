@@ -1,0 +1,118 @@
+"""Unsupported claims (TK401) and missing disclaimers (TK402): fixtures per subtype and language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import FIXTURES
+
+CASE = re.compile(r"<!-- expect: ([\w-]+) -->\n(.*?)(?=\n<!-- expect:|\Z)", re.S)
+LANGUAGES = ("en", "fr", "es", "de")
+
+
+def cases():
+    for lang in LANGUAGES:
+        path = FIXTURES / "claims" / f"{lang}.md"
+        if not path.is_file():
+            continue
+        for i, (expected, body) in enumerate(CASE.findall(path.read_text(encoding="utf-8"))):
+            yield pytest.param(lang, expected, body.strip(), id=f"{lang}-{i}-{expected}")
+
+
+@pytest.mark.parametrize(("lang", "expected", "body"), list(cases()))
+def test_claim_fixture(editorial_checker, lang, expected, body):
+    text = f"---\nlang: {lang}\ntype: news\n---\n{body}\n"
+    found = [f.subtype for f in editorial_checker.check_text(text) if f.code == "TK401"]
+    if expected == "none":
+        assert found == [], body
+    else:
+        assert found == [expected], body
+
+
+def test_claim_finding_covers_the_sentence_and_names_the_trigger(editorial_checker):
+    text = "---\ntype: news\n---\n# Cramps\n\nStretch daily. Magnesium supplements cure fasciculation. See a GP.\n"
+    (finding,) = [f for f in editorial_checker.check_text(text) if f.code == "TK401"]
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (6, 16, 6, 57)
+    assert finding.text == "Magnesium supplements cure fasciculation."
+    assert finding.subtype == "absolute-efficacy" and finding.severity.value == "error"
+    assert finding.message == "Unsupported claim: 'cure' promises a certain effect on health"
+
+
+def test_references_section_is_not_checked(editorial_checker):
+    text = ("---\ntype: news\n---\nCramps are common [1].\n\n## References\n\n"
+            "1. Smith J. Magnesium cures cramps, clinically proven. J Muscle. 2020.\n")
+    assert [f for f in editorial_checker.check_text(text) if f.code == "TK401"] == []
+
+
+def test_external_link_supports_a_statistic_but_a_shop_link_does_not(editorial_checker):
+    cited = "---\ntype: news\n---\nOne in five adults has back pain ([NHS](https://www.nhs.uk/back-pain/)).\n"
+    shop = "---\ntype: news\n---\nOne in five adults has back pain ([our pillow](/shop/pillow)).\n"
+    assert [f.subtype for f in editorial_checker.check_text(cited) if f.code == "TK401"] == []
+    assert [f.subtype for f in editorial_checker.check_text(shop) if f.code == "TK401"] == ["uncited-statistic"]
+
+
+def test_footnote_citation_supports_the_sentence(editorial_checker):
+    text = "---\ntype: news\n---\nExperts agree that stretching helps.[^1]\n\n[^1]: NICE guideline NG59, 2020.\n"
+    assert [f for f in editorial_checker.check_text(text) if f.code == "TK401"] == []
+
+
+# -- disclaimers ---------------------------------------------------------------------------------
+
+DISCLAIMER_CASES = [
+    ("This article does not replace professional medical advice.", True),
+    ("The information here is not a substitute for a consultation with your doctor.", True),
+    ("For information only. If you are worried, talk to your GP.", True),
+    ("This guide is not a substitute for legal advice.", False),
+    ("Prices include VAT and do not replace a formal quote.", False),
+    ("In an emergency, call 999.", False),
+    ("Dieser Artikel ersetzt keinen Arztbesuch.", False),  # another language
+]
+
+
+@pytest.mark.parametrize(("sentence", "present"), DISCLAIMER_CASES)
+def test_medical_disclaimer_recognition(editorial_checker, sentence, present):
+    text = f"---\ntype: consumer-article\n---\n# Cramps\n\nCramps are common.\n\n{sentence}\n"
+    missing = [f for f in editorial_checker.check_text(text) if f.code == "TK402"]
+    assert (not missing) == present
+
+
+def test_hidden_disclaimers_do_not_count(editorial_checker):
+    hidden = ("---\ntype: consumer-article\ndisclaimer: This does not replace medical advice.\n---\n"
+              "Cramps are common.\n\n<!-- This article does not replace medical advice. -->\n\n"
+              "```\nThis article does not replace medical advice.\n```\n")
+    (finding,) = [f for f in editorial_checker.check_text(hidden) if f.code == "TK402"]
+    assert (finding.line, finding.column) == (1, 1)
+    assert finding.message == ("No medical disclaimer: the article must say, in English, that it does not replace "
+                               "professional medical advice (profile consumer-article)")
+    assert finding.suggestion.startswith("This article is for general information only")
+    assert finding.fix.applicability.value == "unsafe"
+
+
+def test_profiles_and_advice(editorial_checker):
+    news = "---\ntype: news\n---\nFasciculation is common.\n"
+    untyped_health = "Fasciculation is common.\n"
+    untyped_other = "The museum opens at nine.\n"
+    advice = "The museum opens at nine. Take 300 mg of magnesium daily.\n"
+    codes = lambda t: [f.code for f in editorial_checker.check_text(t) if f.code == "TK402"]  # noqa: E731
+    assert codes(news) == []
+    assert codes(untyped_health) == ["TK402"]
+    assert codes(untyped_other) == []
+    assert codes(advice) == ["TK402"]
+
+
+def test_sample_article_claims_and_disclaimer(shipped_checker):
+    from conftest import SHARED
+
+    sample = SHARED / "samples" / "fasciculation-article.txt"
+    if not sample.is_file():
+        pytest.skip(f"sample draft not found at {sample}")
+    source = sample.read_text(encoding="utf-8")
+    findings = shipped_checker.check_text(source, path=str(sample), kind="text")
+    claims = [(f.line, f.column, f.subtype, f.text) for f in findings if f.code == "TK401"]
+    assert claims == [(31, 156, "uncited-attribution",
+                       'The term "fasces" was popularized by O. Vegard, who was the first to describe the phenomenon.')]
+    assert [(f.line, f.column) for f in findings if f.code == "TK402"] == [(1, 1)]
+    hedged = "the patient may be prescribed additional magnesium supplements"
+    assert not any(hedged in f.text for f in findings)
