@@ -145,17 +145,14 @@ class ClaimDetector:
             start, end = self._trim(sent)
             if start >= end or doc[start].text.startswith("[^"):
                 continue  # empty, or a footnote definition (a reference entry)
-            claim = self._decide(doc, sent, found, cues.get(k, []), source)
-            if claim is None:
-                continue
-            subtype, trigger = claim
-            spec = self.subtypes[subtype]
             span = doc[start:end]
             text = doc.text[span.start_char:span.end_char]
-            cited = self._cited(source, sent.start_char, sent.end_char)
-            claims.append(Claim(span.start_char, span.end_char, subtype, trigger, spec.severity,
-                                spec.message.format(trigger=trigger, sentence=text), spec.suggestion, cited))
-            spans.append(Span(doc, start, end, label=subtype, kb_id=trigger))
+            for subtype, trigger in self._decide(doc, sent, found, cues.get(k, []), source):
+                spec = self.subtypes[subtype]
+                cited = self._cited(source, sent.start_char, sent.end_char)
+                claims.append(Claim(span.start_char, span.end_char, subtype, trigger, spec.severity,
+                                    spec.message.format(trigger=trigger, sentence=text), spec.suggestion, cited))
+                spans.append(Span(doc, start, end, label=subtype, kb_id=trigger))
         return claims, spans
 
     @staticmethod
@@ -177,10 +174,12 @@ class ClaimDetector:
             window += m.group(0)
         return any(p.search(window) for p in self.citations)
 
-    def _decide(self, doc: Doc, sent: Span, found, cues, source: str) -> tuple[str, str] | None:
+    def _decide(self, doc: Doc, sent: Span, found, cues, source: str) -> list[tuple[str, str]]:
+        """Every subtype this sentence claims without support, in rulebook order, with its trigger."""
         kinds = {kind for kind, _, _ in cues}
         question = doc.text[sent.start_char:sent.end_char].rstrip().endswith("?")
         cited = None
+        claims = []
         for subtype in self.order:
             spec = self.subtypes[subtype]
             if spec.requires_any and not kinds.intersection(spec.requires_any):
@@ -193,8 +192,9 @@ class ClaimDetector:
                         cited = self._cited(source, sent.start_char, sent.end_char)
                     if cited:
                         continue
-                return subtype, doc[s:e].text
-        return None
+                claims.append((subtype, doc[s:e].text))
+                break
+        return claims
 
     @staticmethod
     def _mitigated(spec: _Subtype, s: int, e: int, cues, question: bool) -> bool:
