@@ -13,6 +13,7 @@ from spacy.language import Language
 from .compile import CompiledTerms, compile_terms, glossary_key, load_cached, store_cached
 from .errors import Errors, TermkitError
 from .findings import Finding
+from .fixes import apply_fixes
 from .glossary.load import glossary_files, load_glossary, shipped_glossary_dir
 from .glossary.model import Glossary
 from .markdown import extract_prose
@@ -20,6 +21,7 @@ from .nlp import build_pipeline, spacy_language
 from .rules.base import CheckContext
 from .rules.registry import RULES, resolve_selection
 from .settings import Settings, load_settings
+from .suppress import apply_suppressions
 from .source import ARTICLE_SUFFIXES, SourceFile, decode_source, read_source
 
 EDITORIAL_FAMILIES = ("claims", "disclaimers", "metadata")
@@ -105,12 +107,16 @@ class Checker:
         # Components that need more than the prose read it here: claims look for citations in the
         # original text (link targets are blanked in the prose) and skip reference sections.
         doc.user_data["termkit_source"] = source.text
+        doc.user_data["termkit_text"] = prose.text  # == doc.text, which spaCy rebuilds token by token
         doc.user_data["termkit_sections"] = prose.sections
         for _, component in nlp.pipeline:
             doc = component(doc)
         ctx = CheckContext(source=source, prose=prose, language=language, glossary=self.project.glossary,
                            compiled=compiled, settings=self.project.settings)
-        findings = [f for rule in self.rules for f in rule.check(doc, ctx)]
+        meta = [rule for rule in self.rules if rule.family == "meta"]
+        findings = [f for rule in self.rules if rule.family != "meta" for f in rule.check(doc, ctx)]
+        findings, ctx.extra["directives"] = apply_suppressions(source.text, findings)
+        findings += [f for rule in meta for f in rule.check(doc, ctx)]
         findings.sort(key=Finding.sort_key)
         return findings
 
@@ -119,6 +125,22 @@ class Checker:
 
     def check_file(self, path: Path, shown: str) -> list[Finding]:
         return self.check_source(read_source(path, shown))
+
+    def fix_source(self, source: SourceFile, unsafe: bool = False, rounds: int = 3) -> tuple[str, list[Finding], list[Finding]]:
+        """Apply fixes until nothing more applies (a fix can make another possible).
+
+        RETURNS (tuple): the new text, the findings fixed, and the findings that remain.
+        """
+        text, applied = source.text, []
+        findings = self.check_source(source)
+        for _ in range(rounds):
+            result = apply_fixes(text, findings, unsafe)
+            if not result.applied:
+                break
+            text = result.text
+            applied += result.applied
+            findings = self.check_source(SourceFile(source.path, text, source.kind, source.bom))
+        return text, applied, findings
 
 
 def iter_articles(paths: Iterable[Path]) -> Iterator[tuple[Path, str] | TermkitError]:

@@ -33,6 +33,10 @@ class Errors(metaclass=_ErrorsWithCodes):
     E003 = "binary file, not checked"
     E004 = "not valid UTF-8 (byte {byte:#04x}); save the file as UTF-8"
     E005 = "cannot read file: {reason}"
+    E006 = "file is read-only; not fixed"
+    E007 = "cannot write file: {reason}"
+    E008 = "invalid baseline: {problem}"
+    E009 = "git failed: {problem}"
     # YAML and data files
     E101 = "YAML syntax error: {problem}"
     E102 = "{field}: expected {expected}, got {got!r}"

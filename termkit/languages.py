@@ -55,17 +55,25 @@ def language_data(code: str) -> LanguageData:
 
 
 @lru_cache(maxsize=None)
+def word_frequencies(code: str) -> dict[str, int]:
+    """Word counts of pyspellchecker's list for the language ({} when there is none)."""
+    data = language_data(code)
+    if data.lexicon != "pyspellchecker":
+        return {}
+    try:
+        resource = resources.files("spellchecker") / "resources" / f"{data.code}.json.gz"
+        with resource.open("rb") as raw, gzip.open(raw) as fh:
+            return {w.lower(): n for w, n in json.load(fh).items()}
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return {}
+
+
+@lru_cache(maxsize=None)
 def lexicon(code: str) -> frozenset[str]:
     """Real words of a language, lower case; empty when no lexicon is available (then unlisted
     misspellings are not searched for in that language: without a lexicon every rare word
     would look like a typo)."""
-    data = language_data(code)
-    if data.lexicon != "pyspellchecker":
+    words = word_frequencies(code)
+    if not words:
         return frozenset()
-    try:
-        resource = resources.files("spellchecker") / "resources" / f"{data.code}.json.gz"
-        with resource.open("rb") as raw, gzip.open(raw) as fh:
-            words = json.load(fh)
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return frozenset()
-    return frozenset(w.lower() for w in words) | frozenset(data.allow)
+    return frozenset(words) | frozenset(language_data(code).allow)

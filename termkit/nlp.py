@@ -23,8 +23,9 @@ def build_pipeline(language: str, fuzzy: bool = True, rulebook_dir: str | None =
         nlp = spacy.blank(spacy_language(language))
     except (ImportError, ValueError, KeyError) as exc:
         raise TermkitError(Errors.E203.format(lang=language, problem=str(exc).splitlines()[0])) from None
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("termkit_sentences")
+    if editorial:  # term rules need no sentences; claims and disclaimers are sentence-level
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("termkit_sentences")
     nlp.add_pipe("termkit_terms", config={"fuzzy": fuzzy})
     if editorial:
         nlp.add_pipe("termkit_claims", config={"rulebook_dir": rulebook_dir})

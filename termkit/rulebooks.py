@@ -74,6 +74,47 @@ def compile_phrase(phrase: str, where: str = "rulebook") -> list[dict[str, Any]]
     return pattern
 
 
+@dataclass(frozen=True)
+class Anchors:
+    """Literal words (and word prefixes) of which every phrase of a rulebook needs at least one.
+
+    The spaCy Matcher is slow with prefix (REGEX) predicates and wildcards over long documents;
+    claims are rare, so the matchers only run on the sentences that contain an anchor.
+    """
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def hits(self, lowers: set[str]) -> set[str]:
+        return {w for w in lowers if w in self.words or w.startswith(self.prefixes)}
+
+
+def anchors_for(phrases: list[str], frequency: dict[str, int] | None = None) -> Anchors | None:
+    """The anchors of ``phrases``: of each phrase's required literal tokens, the rarest one (by the
+    language's word frequencies; the first when none are known). None when a phrase has none.
+
+    >>> a = anchors_for(["cure|heal*", "<NUM> %"])
+    >>> sorted(a.hits({"heals", "fast", "%"}))
+    ['%', 'heals']
+    """
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    frequency = frequency or {}
+
+    def commonness(alternatives: list[str]) -> int:
+        # a prefix alternative counts as common: it may match many words
+        return max(10**9 if a.endswith("*") and len(a) < 5 else frequency.get(a.rstrip("*"), 0) for a in alternatives)
+
+    for phrase in phrases:
+        tokens = [[a.lower() for a in raw.split("|") if a] for raw in phrase.split()
+                  if raw not in ("...", "<NUM>") and not (len(raw) > 1 and raw.endswith("?"))]
+        if not tokens:
+            return None
+        for alt in min(tokens, key=commonness):
+            (prefixes.add(alt[:-1]) if alt.endswith("*") else words.add(alt))
+    return Anchors(frozenset(words), tuple(sorted(prefixes)))
+
+
 def _merge(base: Any, extra: Any) -> Any:
     if isinstance(base, dict) and isinstance(extra, dict):
         merged = dict(base)

@@ -117,7 +117,7 @@ def test_unknown_format_and_usage_errors(articles, cli):
     code, _, err = cli("check", articles, "--format", "xml")
     assert code == 2 and "[E204] unknown output format 'xml'" in err
     with pytest.raises(SystemExit) as info:
-        cli("check")
+        cli("check", "--jobs")
     assert info.value.code == 2
 
 

@@ -8,9 +8,9 @@ from typing import Sequence
 
 from .. import __version__
 from ..errors import ExitStatus, TermkitError, TermkitErrors
-from . import check, glossary, rules
+from . import baseline, check, glossary, rules
 
-COMMANDS = (check, glossary, rules)
+COMMANDS = (check, glossary, rules, baseline)
 
 
 class _Parser(argparse.ArgumentParser):

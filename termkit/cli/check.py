@@ -1,14 +1,18 @@
-"""`termkit check PATH...`: lint articles against the glossary."""
+"""`termkit check PATH...`: lint articles against the glossary and the rulebooks; optionally fix."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
-from ..engine import Checker, check_paths, load_project
+from ..baseline import filter_baseline, load_baseline
+from ..engine import CheckResult, Checker, check_paths, iter_articles, load_project
 from ..errors import Errors, ExitStatus, TermkitError
 from ..findings import Severity
+from ..fixes import unified_diff, write_atomically
 from ..report import RENDERERS
+from ..source import read_source
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -17,7 +21,7 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
 
 def register(sub) -> None:
     p = sub.add_parser("check", help="check articles (Markdown or plain text)")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders to check")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders to check (default: .)")
     p.add_argument("--glossary", action="append", type=Path, metavar="DIR", help="glossary folder or file (repeatable)")
     p.add_argument("--config", type=Path, metavar="FILE", help="config file (default: termkit.yaml found upwards)")
     p.add_argument("--format", default="text", metavar="FORMAT", help=f"output format: {', '.join(RENDERERS)}")
@@ -27,16 +31,53 @@ def register(sub) -> None:
                    help="lowest severity that makes the exit code 1 (default: error)")
     p.add_argument("--language", metavar="LANG", help="default article language (default: from config, else en)")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check files in N processes")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
+    p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change no file")
+    p.add_argument("--baseline", type=Path, metavar="FILE", help="ignore findings recorded in this baseline")
+    p.add_argument("--changed", nargs="?", const="HEAD", metavar="REF",
+                   help="only files changed since the git REF (default HEAD), plus untracked ones")
     p.set_defaults(run=run)
+
+
+def changed_files(ref: str, paths: list[Path]) -> list[Path]:
+    """Articles under ``paths`` that differ from ``ref`` or are untracked."""
+    def git(*args: str) -> list[str]:
+        proc = subprocess.run(["git", *args], capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise TermkitError(Errors.E009.format(problem=(proc.stderr.strip() or "no repository").splitlines()[0]))
+        return [line for line in proc.stdout.splitlines() if line]
+
+    root = Path(git("rev-parse", "--show-toplevel")[0])
+    names = git("diff", "--name-only", "--diff-filter=ACMR", ref, "--") + git("ls-files", "--others", "--exclude-standard")
+    wanted = [p.resolve() for p in paths]
+    out = []
+    for name in dict.fromkeys(names):
+        path = (root / name).resolve()
+        if path.is_file() and any(path == w or w in path.parents for w in wanted):
+            out.append(path)
+    return out
 
 
 def run(args) -> ExitStatus:
     if args.format not in RENDERERS:
         raise TermkitError(Errors.E204.format(name=args.format, expected=", ".join(RENDERERS)))
-    start = args.paths[0] if args.paths and args.paths[0].exists() else None
+    paths = list(args.paths) or [Path(".")]
+    start = paths[0] if paths[0].exists() else None
     project = load_project(args.config, args.glossary, start=start, language=args.language)
     checker = Checker(project, _codes(args.select), _codes(args.ignore))
-    result = check_paths(args.paths, checker, jobs=args.jobs)
+    if args.changed:
+        paths = [p for p in changed_files(args.changed, paths)
+                 if p.suffix.lower() in (".md", ".markdown", ".txt", ".mdown", ".mkd", ".text")]
+        if not paths:
+            sys.stdout.write(RENDERERS[args.format](CheckResult()))
+            return ExitStatus.SUCCESS
+    if args.fix or args.diff:
+        result = _fix(paths, checker, args)
+    else:
+        result = check_paths(paths, checker, jobs=args.jobs)
+    if args.baseline:
+        result.findings, _ = filter_baseline(result.findings, load_baseline(args.baseline))
     sys.stdout.write(RENDERERS[args.format](result))
     for error in result.errors:
         print(error, file=sys.stderr)
@@ -46,3 +87,37 @@ def run(args) -> ExitStatus:
     if any(f.severity.rank >= threshold for f in result.findings):
         return ExitStatus.FINDINGS
     return ExitStatus.SUCCESS
+
+
+def _fix(paths: list[Path], checker: Checker, args) -> CheckResult:
+    """Fix (or, with --diff, show the fixes of) every file; the result holds what remains."""
+    result = CheckResult()
+    fixed_files = fixed_findings = 0
+    for item in iter_articles(paths):
+        if isinstance(item, TermkitError):
+            result.errors.append(item)
+            continue
+        path, shown = item
+        try:
+            source = read_source(path, shown)
+            text, applied, remaining = checker.fix_source(source, unsafe=args.unsafe_fixes)
+            if applied:
+                if args.diff:
+                    sys.stdout.write(unified_diff(shown, source.text, text))
+                    remaining = checker.check_source(source)
+                else:
+                    write_atomically(path, text, bom=source.bom)
+                    fixed_files += 1
+                    fixed_findings += len(applied)
+        except TermkitError as exc:
+            result.errors.append(exc)
+            continue
+        except OSError as exc:
+            result.errors.append(TermkitError(Errors.E007.format(reason=exc.strerror or exc), shown))
+            continue
+        result.files_checked += 1
+        result.findings.extend(remaining)
+    if args.fix and not args.diff:
+        print(f"Fixed {fixed_findings} finding{'s' if fixed_findings != 1 else ''} in {fixed_files} "
+              f"file{'s' if fixed_files != 1 else ''}.", file=sys.stderr)
+    return result

@@ -11,16 +11,21 @@ with their messages, to ``doc.user_data["termkit_claims"]``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from ..rulebooks import SHIPPED, compile_phrase, load_rulebook
+from ..languages import word_frequencies
+from ..rulebooks import SHIPPED, anchors_for, compile_phrase, load_rulebook
 from ..yamlio import load_yaml_file
+from .sentences import sentences
 from .terms import FUZZY_KEY, TERMS_KEY
 
 CLAIMS_KEY = "termkit_claims"
@@ -74,6 +79,7 @@ class ClaimDetector:
         self.subtypes: dict[str, _Subtype] = {}
         self.triggers = Matcher(nlp.vocab)
         self.cues = Matcher(nlp.vocab)
+        all_triggers: list[str] = []
         for name_, spec in (book.get("subtypes") or {}).items():
             self.subtypes[name_] = _Subtype(
                 name=name_, severity=spec.get("severity", "warning"),
@@ -82,6 +88,7 @@ class ClaimDetector:
             )
             for citable, key in ((True, "triggers"), (False, "uncitable")):
                 phrases = spec.get(key) or []
+                all_triggers += phrases
                 if phrases:
                     self.triggers.add(f"{name_}|{'c' if citable else 'u'}", [compile_phrase(p, where) for p in phrases])
         cue_lists = dict(book.get("cues") or {})
@@ -91,6 +98,7 @@ class ClaimDetector:
         for kind, phrases in cue_lists.items():
             if phrases:
                 self.cues.add(kind, [compile_phrase(p, where) for p in phrases])
+        self.prefilter = anchors_for(all_triggers, word_frequencies(nlp.lang))
         self.citations = _citation_patterns() + [re.compile(p) for p in book.get("attributions") or []]
         self.reference_titles = {t.lower() for t in book.get("reference_sections") or []}
         self.order = list(self.subtypes)
@@ -112,15 +120,16 @@ class ClaimDetector:
         return ranges
 
     def _detect(self, doc: Doc) -> tuple[list[Claim], list[Span]]:
-        source = doc.user_data.get("termkit_source", doc.text)
+        source = doc.user_data.get("termkit_source") or doc.text
         strings = doc.vocab.strings
-        sents = list(doc.sents)
+        sents = sentences(doc)
         sent_of = [0] * len(doc)
         for k, sent in enumerate(sents):
             for i in range(sent.start, sent.end):
                 sent_of[i] = k
         triggers: dict[int, list[tuple[str, bool, int, int]]] = {}
-        raw = [(strings[m], s, e) for m, s, e in self.triggers(doc)]
+        candidates = _candidate_sentences(doc, sents, self.prefilter)
+        raw = [(strings[m], sent.start + s, sent.start + e) for sent in candidates for m, s, e in self.triggers(sent)]
         raw.sort(key=lambda t: (t[1], t[1] - t[2]))
         for label, s, e in raw:
             # a trigger inside a longer trigger of any subtype is the longer one's ("money-back guarantee")
@@ -131,8 +140,10 @@ class ClaimDetector:
         if not triggers:
             return [], []
         cues: dict[int, list[tuple[str, int, int]]] = {}
-        for m, s, e in self.cues(doc):
-            cues.setdefault(sent_of[s], []).append((strings[m], s, e))
+        for k in triggers:
+            sent = sents[k]
+            for m, s, e in self.cues(sent):
+                cues.setdefault(k, []).append((strings[m], sent.start + s, sent.start + e))
         for key in (TERMS_KEY, FUZZY_KEY):
             for span in doc.spans.get(key, ()):
                 cues.setdefault(sent_of[span.start], []).append(("health", span.start, span.end))
@@ -146,7 +157,7 @@ class ClaimDetector:
             if start >= end or doc[start].text.startswith("[^"):
                 continue  # empty, or a footnote definition (a reference entry)
             span = doc[start:end]
-            text = doc.text[span.start_char:span.end_char]
+            text = span.text
             for subtype, trigger in self._decide(doc, sent, found, cues.get(k, []), source):
                 spec = self.subtypes[subtype]
                 cited = self._cited(source, sent.start_char, sent.end_char)
@@ -177,7 +188,7 @@ class ClaimDetector:
     def _decide(self, doc: Doc, sent: Span, found, cues, source: str) -> list[tuple[str, str]]:
         """Every subtype this sentence claims without support, in rulebook order, with its trigger."""
         kinds = {kind for kind, _, _ in cues}
-        question = doc.text[sent.start_char:sent.end_char].rstrip().endswith("?")
+        question = sent.text.rstrip().endswith("?")
         cited = None
         claims = []
         for subtype in self.order:
@@ -210,3 +221,18 @@ class ClaimDetector:
                     continue  # negation scopes forward: it must come before the trigger
                 return True
         return False
+
+
+def _candidate_sentences(doc: Doc, sents: list[Span], prefilter) -> list[Span]:
+    """The sentences holding an anchor word of the prefilter (all of them when there is none)."""
+    if prefilter is None:
+        return sents
+    lowers = doc.to_array(LOWER)
+    strings = doc.vocab.strings
+    hits = prefilter.hits({strings[h] for h in set(lowers.tolist())})
+    if not hits:
+        return []
+    wanted = numpy.isin(lowers, numpy.array([strings[w] for w in hits], dtype=lowers.dtype))
+    starts = [sent.start for sent in sents]
+    chosen = {bisect.bisect_right(starts, int(i)) - 1 for i in wanted.nonzero()[0]}
+    return [sents[k] for k in sorted(chosen) if k >= 0]

@@ -10,7 +10,10 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from ..rulebooks import compile_phrase, load_rulebook
+from ..languages import word_frequencies
+from ..rulebooks import anchors_for, compile_phrase, load_rulebook
+from .claims import _candidate_sentences
+from .sentences import sentences
 
 
 @Language.factory("termkit_disclaimers", default_config={"rulebook_dir": None},
@@ -29,24 +32,30 @@ class DisclaimerFinder:
         self.adjacent = {name_: [set(group) for group in spec.get("adjacent") or []] for name_, spec in specs.items()}
         self.texts = {name_: spec.get("text", "") for name_, spec in (book.get("disclaimers") or {}).items()}
         self.matcher = Matcher(nlp.vocab)
+        phrases_all: list[str] = []
         for kind, phrases in (book.get("cues") or {}).items():
             if phrases:
                 self.matcher.add(kind, [compile_phrase(p, where) for p in phrases])
+                phrases_all += phrases
         if book.get("advice"):
             self.matcher.add("advice", [compile_phrase(p, where) for p in book["advice"]])
+            phrases_all += book["advice"]
+        self.prefilter = anchors_for(phrases_all, word_frequencies(nlp.lang))
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, tuple[int, int]] = {}
         advice = None
         if len(doc) and (self.disclaimers or len(self.matcher)):
             strings = doc.vocab.strings
-            sents = list(doc.sents)
+            sents = sentences(doc)
             sent_of = {}
             for k, sent in enumerate(sents):
                 for i in range(sent.start, sent.end):
                     sent_of[i] = k
             kinds: list[set[str]] = [set() for _ in sents]
-            for m, s, e in self.matcher(doc):
+            matches = [(m, sent.start + s, sent.start + e) for sent in _candidate_sentences(doc, sents, self.prefilter)
+                       for m, s, e in self.matcher(sent)]
+            for m, s, e in matches:
                 kind = strings[m]
                 kinds[sent_of[s]].add(kind)
                 if kind == "advice" and advice is None:

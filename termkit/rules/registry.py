@@ -7,6 +7,7 @@ from ..errors import Errors, TermkitError
 from .base import Rule
 from .claims import UnsupportedClaim
 from .disclaimers import MissingDisclaimer
+from .meta import UnusedSuppression
 from .terms import DeprecatedTerm, InconsistentTerm, Misspelling, SupersededTerm
 
 RULES: tuple[Rule, ...] = (
@@ -19,6 +20,8 @@ RULES: tuple[Rule, ...] = (
     # TK4xx: health content (claims, disclaimers, article metadata)
     UnsupportedClaim(),
     MissingDisclaimer(),
+    # TK9xx: meta
+    UnusedSuppression(),
 )
 
 REDIRECTS: dict[str, str] = {}

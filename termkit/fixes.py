@@ -1,0 +1,79 @@
+"""Apply fixes: non-overlapping edits, safe ones by default, unsafe ones on request; write atomically.
+
+A fix never touches code, front matter or comments, because findings only come from the prose.
+Files are rewritten through a temporary file in the same folder and ``os.replace``, so an
+interrupted write leaves the original intact; encoding (UTF-8, with or without BOM), line endings
+and the trailing newline are kept, since edits replace only the characters of a finding.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Errors, TermkitError
+from .findings import Applicability, Edit, Finding
+
+
+@dataclass
+class FixResult:
+    text: str
+    applied: list[Finding]
+
+
+def fixable(finding: Finding, unsafe: bool) -> bool:
+    if finding.fix is None or not finding.fix.edits:
+        return False
+    if finding.fix.applicability is Applicability.SAFE:
+        return True
+    return unsafe and finding.fix.applicability is Applicability.UNSAFE
+
+
+def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> FixResult:
+    """Apply every applicable fix whose edits do not overlap an earlier one (in text order)."""
+    chosen: list[tuple[Edit, ...]] = []
+    applied: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for finding in sorted((f for f in findings if fixable(f, unsafe)), key=lambda f: (f.start, f.end)):
+        edits = finding.fix.edits
+        if any(e.start < b and a < e.end or (e.start == e.end and a <= e.start < b) for e in edits for a, b in taken):
+            continue
+        chosen.append(edits)
+        applied.append(finding)
+        taken += [(e.start, max(e.end, e.start + 1) if e.start == e.end else e.end) for e in edits]
+    out = text
+    for edit in sorted((e for edits in chosen for e in edits), key=lambda e: (e.start, e.end), reverse=True):
+        out = out[:edit.start] + edit.replacement + out[edit.end:]
+    return FixResult(out, applied)
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def write_atomically(path: Path, text: str, bom: bool = False) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, BOM kept), keeping its permissions; refuse read-only files."""
+    if not os.access(path, os.W_OK):
+        raise TermkitError(Errors.E006, str(path))
+    data = ("\ufeff" if bom else "").encode("utf-8") + text.encode("utf-8")
+    mode = stat.S_IMODE(path.stat().st_mode)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".termkit-tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

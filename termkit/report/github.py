@@ -1,0 +1,31 @@
+"""GitHub Actions workflow commands: one annotation per finding on the pull request.
+
+Columns are given only when the finding starts and ends on one line (GitHub's rule)."""
+
+from __future__ import annotations
+
+from ..engine import CheckResult
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(result: CheckResult) -> str:
+    lines = []
+    for f in result.findings:
+        props = [f"file={_property(f.path)}", f"line={f.line}"]
+        if f.end_line == f.line:
+            props += [f"col={f.column}", f"endColumn={f.end_column}"]
+        else:
+            props += [f"endLine={f.end_line}"]
+        props.append(f"title={_property(f'termkit ({f.code} {f.rule})')}")
+        message = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
+        lines.append(f"::{COMMANDS[f.severity.value]} {','.join(props)}::{_data(message)}")
+    return "".join(line + "\n" for line in lines)
