@@ -126,6 +126,18 @@ class Checker:
     def check_file(self, path: Path, shown: str) -> list[Finding]:
         return self.check_source(read_source(path, shown))
 
+    def term_at(self, source: SourceFile, offset: int):
+        """The glossary concept whose term (or misspelling) covers ``offset``, with the language."""
+        prose = extract_prose(source.text, source.kind)
+        language = self.language_of(source, prose.front_matter)
+        nlp, _ = self.pipeline(language)
+        doc = nlp.get_pipe("termkit_terms")(nlp.make_doc(prose.text))
+        for key in ("termkit_terms", "termkit_fuzzy"):
+            for span in doc.spans[key]:
+                if span.start_char <= offset < span.end_char:
+                    return self.project.glossary.get(span.id_), language
+        return None
+
     def fix_source(self, source: SourceFile, unsafe: bool = False, rounds: int = 3) -> tuple[str, list[Finding], list[Finding]]:
         """Apply fixes until nothing more applies (a fix can make another possible).
 

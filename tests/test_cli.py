@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +155,24 @@ def test_python_dash_m(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "termkit", "check", str(tmp_path), "--glossary", str(TEST_GLOSSARY)],
                           capture_output=True, text=True)
     assert proc.returncode == 1 and "TK101" in proc.stdout
+
+
+def test_changed_checks_only_files_changed_since_a_ref(tmp_path, cli, monkeypatch):
+    import subprocess
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "t")
+    (tmp_path / "old.md").write_text("fascillis\n", encoding="utf-8")
+    (tmp_path / "edited.md").write_text("clean\n", encoding="utf-8")
+    git("add", ".")
+    git("commit", "-qm", "start")
+    (tmp_path / "edited.md").write_text("now fascillis\n", encoding="utf-8")
+    (tmp_path / "new.md").write_text("fasciolisia\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli("check", ".", "--glossary", TEST_GLOSSARY, "--changed", "--select", "TK1", "--format", "json")
+    paths = sorted(Path(f["path"]).name for f in json.loads(out)["findings"])
+    assert code == 1 and paths == ["edited.md", "new.md"]

@@ -8,9 +8,9 @@ from typing import Sequence
 
 from .. import __version__
 from ..errors import ExitStatus, TermkitError, TermkitErrors
-from . import baseline, check, glossary, rules
+from . import baseline, check, glossary, lsp, rules
 
-COMMANDS = (check, glossary, rules, baseline)
+COMMANDS = (check, glossary, rules, baseline, lsp)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,1 @@
+"""Language server (optional extra ``termkit[lsp]``): the same findings, in the editor."""
