@@ -49,6 +49,14 @@ class Errors(metaclass=_ErrorsWithCodes):
     E109 = "invalid concept id {id!r} (expected letters, digits, '_', '.', '-', starting with a letter or '_')"
     E110 = "unsupported schema {got!r} (expected {expected!r})"
     E111 = "no glossary files found in {path} (expected *.yaml files)"
+    # Locales and exchange files
+    E301 = "invalid locale {name!r}: {problem} (locale folders are named like fr, pt_BR, zh_Hant)"
+    E302 = "locale file says locale {got!r}, but it is in folder {folder!r}"
+    E303 = "no locale folder {name!r} in {folder} (known: {known})"
+    E304 = "cannot read {kind} file: {problem}"
+    E305 = "unknown concept id {id!r} (not in the glossary)"
+    E306 = "{text!r} cannot be the preferred term of {id!r}: it is a {status} term or misspelling in {locale}"
+    E307 = "unknown exchange format {name!r} (expected one of: {expected})"
     # Configuration and usage
     E201 = "invalid configuration: {problem}"
     E202 = "unknown rule {code!r} (see `termkit rules`)"

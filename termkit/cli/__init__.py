@@ -8,9 +8,9 @@ from typing import Sequence
 
 from .. import __version__
 from ..errors import ExitStatus, TermkitError, TermkitErrors
-from . import baseline, check, glossary, lsp, rules
+from . import baseline, check, glossary, locales, lsp, rules
 
-COMMANDS = (check, glossary, rules, baseline, lsp)
+COMMANDS = (check, glossary, rules, locales, baseline, lsp)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,176 @@
+"""`termkit locales status|sync|confirm|export|import`: keep translated term lists in step."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..engine import load_project
+from ..errors import Errors, ExitStatus, TermkitError
+from ..fixes import write_atomically
+from ..locales.exchange import build_units, formats
+from ..locales.importing import STRATEGIES, import_units
+from ..locales.load import load_locale, locale_folders, shipped_locales_dir
+from ..locales.sync import confirm_entries, locale_status, sync_locale
+
+
+def register(sub) -> None:
+    p = sub.add_parser("locales", help="translated term lists: status, sync, confirm, export, import")
+    lsub = p.add_subparsers(dest="locales_command", required=True)
+
+    def common(q):
+        q.add_argument("--config", type=Path, metavar="FILE")
+        q.add_argument("--glossary", action="append", type=Path, metavar="DIR")
+        q.add_argument("--locales", type=Path, metavar="DIR", help="locales folder (default: config's, else ./locales)")
+
+    s = lsub.add_parser("status", help="MISSING / STALE / DRAFT / ORPHANED / OK per concept, and coverage")
+    common(s)
+    s.add_argument("--locale", action="append", metavar="L")
+    s.add_argument("--format", choices=["text", "json"], default="text")
+    s.add_argument("--min-coverage", type=float, metavar="X", help="exit 1 when a locale's coverage is below X (0-1)")
+    s.add_argument("--verbose", "-v", action="store_true", help="list OK concepts too")
+    s.set_defaults(run=run_status)
+
+    y = lsub.add_parser("sync", help="add stubs for new concepts, move orphans to obsolete (dry run unless --write)")
+    common(y)
+    y.add_argument("--locale", action="append", metavar="L")
+    y.add_argument("--write", action="store_true")
+    y.set_defaults(run=run_sync)
+
+    c = lsub.add_parser("confirm", help="mark translations as matching the current source")
+    common(c)
+    c.add_argument("locale", metavar="L")
+    c.add_argument("ids", nargs="*", metavar="ID")
+    c.add_argument("--all", action="store_true", help="every translated entry of the locale")
+    c.set_defaults(run=run_confirm)
+
+    e = lsub.add_parser("export", help="write an exchange file for translators' tools")
+    common(e)
+    e.add_argument("locale", metavar="L")
+    e.add_argument("--format", required=True, choices=sorted(formats()))
+    e.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: standard output")
+    e.set_defaults(run=run_export)
+
+    i = lsub.add_parser("import", help="bring a translator's file back (three-way merge)")
+    common(i)
+    i.add_argument("locale", metavar="L")
+    i.add_argument("file", type=Path, metavar="FILE")
+    i.add_argument("--format", choices=sorted(formats()), help="default: from the file name")
+    i.add_argument("--strategy", choices=STRATEGIES, default="report")
+    i.add_argument("--dry-run", action="store_true")
+    i.set_defaults(run=run_import)
+
+
+def _context(args):
+    project = load_project(args.config, args.glossary, start=Path.cwd())
+    settings = project.settings
+    folder = args.locales or settings.locales
+    if folder is None:
+        folder = settings.root / "locales" if (settings.root / "locales").is_dir() else shipped_locales_dir()
+    return project, folder
+
+
+def _tables(project, folder, wanted):
+    names = wanted or locale_folders(folder)
+    return [load_locale(folder, name, root=project.settings.root) for name in names]
+
+
+def run_status(args) -> ExitStatus:
+    project, folder = _context(args)
+    source = project.settings.language
+    reports = [locale_status(project.glossary, t, source) for t in _tables(project, folder, args.locale)]
+    if args.format == "json":
+        print(json.dumps({"version": 1, "locales": [{
+            "locale": r.locale, "name": r.name, "approved": r.approved, "ok": r.ok, "coverage": round(r.coverage, 4),
+            "counts": r.counts(), "concepts": [{"id": row.concept_id, "status": row.status, "detail": row.detail}
+                                               for row in r.rows]} for r in reports]}, ensure_ascii=False, indent=2))
+    else:
+        for r in reports:
+            counts = ", ".join(f"{n} {s}" for s, n in r.counts().items() if n)
+            print(f"{r.name} ({r.locale}): {r.coverage_text()} of {r.approved} approved concepts OK ({counts})")
+            for row in r.rows:
+                if row.status != "OK" or args.verbose:
+                    print(f"  {row.status:<9} {row.concept_id}" + (f": {row.detail}" if row.detail else ""))
+    if args.min_coverage is not None and any(r.coverage < args.min_coverage for r in reports):
+        return ExitStatus.FINDINGS
+    return ExitStatus.SUCCESS
+
+
+def run_sync(args) -> ExitStatus:
+    project, folder = _context(args)
+    for table in _tables(project, folder, args.locale):
+        actions, written = sync_locale(project.glossary, table, project.settings.language, write=args.write)
+        for action in actions:
+            print(action)
+        if not actions:
+            print(f"{table.locale}: in sync")
+        elif not args.write:
+            print(f"{table.locale}: {len(actions)} change(s); run with --write to apply")
+        else:
+            print(f"{table.locale}: wrote {len(written)} file(s)")
+    return ExitStatus.SUCCESS
+
+
+def run_confirm(args) -> ExitStatus:
+    project, folder = _context(args)
+    if not args.ids and not args.all:
+        raise TermkitError("confirm needs concept ids or --all")
+    table = load_locale(folder, args.locale, root=project.settings.root)
+    written = confirm_entries(project.glossary, table, project.settings.language, args.ids, everything=args.all)
+    print(f"{args.locale}: confirmed {'all translated entries' if args.all else ', '.join(args.ids)}; "
+          f"wrote {len(written)} file(s)")
+    return ExitStatus.SUCCESS
+
+
+def run_export(args) -> ExitStatus:
+    project, folder = _context(args)
+    table = load_locale(folder, args.locale, root=project.settings.root)
+    module = formats()[args.format]
+    text = module.render(build_units(project.glossary, table, project.settings.language),
+                         project.settings.language, args.locale)
+    if args.output:
+        if not args.output.exists():
+            args.output.write_text("", encoding="utf-8")
+        write_atomically(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return ExitStatus.SUCCESS
+
+
+def _guess_format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    guess = {".po": "po", ".xlf": "xliff", ".xliff": "xliff", ".csv": "csv"}.get(suffix)
+    if suffix == ".tbx":
+        head = path.read_text(encoding="utf-8", errors="replace")[:2000]
+        guess = "tbx2" if "<martif" in head else "tbx"
+    if guess is None:
+        raise TermkitError(Errors.E307.format(name=suffix, expected=", ".join(sorted(formats()))), str(path))
+    return guess
+
+
+def run_import(args) -> ExitStatus:
+    project, folder = _context(args)
+    table = load_locale(folder, args.locale, root=project.settings.root)
+    fmt = args.format or _guess_format(args.file)
+    module = formats()[fmt]
+    shown = str(args.file)
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TermkitError(Errors.E001, shown) from None
+    except UnicodeDecodeError as exc:
+        raise TermkitError(Errors.E004.format(byte=exc.object[exc.start]), shown) from None
+    units = module.parse(text, shown, args.locale) if getattr(module, "NEEDS_LOCALE", False) else module.parse(text, shown)
+    report = import_units(project.glossary, table, project.settings.language, units, module.CARRIES_ALTERNATIVES,
+                          shown, strategy=args.strategy, dry_run=args.dry_run)
+    verb = "would update" if args.dry_run else "updated"
+    print(f"{args.locale}: {verb} {len(report.updated)}, unchanged {len(report.unchanged)}, "
+          f"conflicts {len(report.conflicts)}, made against an older source {len(report.stale)}")
+    for line in report.conflicts:
+        print(f"  CONFLICT {line}" + ("" if args.strategy == "report" else f" (resolved: {args.strategy})"))
+    for concept_id in report.stale:
+        print(f"  STALE    {concept_id}: translated against an older source; stays stale until confirmed")
+    if report.conflicts and args.strategy == "report":
+        return ExitStatus.FINDINGS
+    return ExitStatus.SUCCESS

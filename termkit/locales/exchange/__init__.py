@@ -1,0 +1,75 @@
+"""Exchange formats for translators' tools. Every format module has ``CARRIES_ALTERNATIVES``,
+``render(units, source_language, locale) -> str`` and ``parse(text, shown) -> list[Imported]``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...glossary.model import Glossary
+from ..hashing import source_hash, value_hash
+from ..model import LocaleTable
+from ..sync import locale_status
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One concept as exported."""
+
+    concept_id: str
+    source_term: str
+    definition: str
+    pos: str
+    domain: str
+    source_hash: str  # of the current source
+    target: str | None
+    alternatives: tuple[str, ...]
+    forbidden: tuple[tuple[str, str], ...]  # (text, status) of deprecated/superseded target terms
+    state: str  # draft | translated | reviewed
+    needs_review: bool  # STALE or DRAFT: exported as fuzzy / initial
+    previous_source: str | None  # the source term the translation was made for, when it changed
+    base_pref: str  # value hash (preferred only) at export time
+    base_full: str  # value hash (preferred + alternatives) at export time
+
+
+@dataclass(frozen=True)
+class Imported:
+    """One unit read back from an exchange file."""
+
+    concept_id: str
+    target: str | None
+    alternatives: tuple[str, ...] | None  # None: the format does not carry them
+    needs_review: bool
+    source_hash: str | None
+    base: str | None
+    line: int = 0
+
+
+def build_units(glossary: Glossary, table: LocaleTable, source_language: str) -> list[Unit]:
+    report = {row.concept_id: row for row in locale_status(glossary, table, source_language).rows}
+    entries = table.entries
+    units = []
+    for concept in glossary.concepts.values():
+        row = report.get(concept.id)
+        if row is None or row.status in ("ORPHANED", "PENDING", "RETIRED"):
+            continue
+        preferred = concept.preferred(source_language)
+        entry = entries.get(concept.id)
+        target = entry.preferred.text if entry and entry.preferred else None
+        alternatives = entry.alternatives if entry else ()
+        forbidden = tuple((t.text, t.status.value) for t in (entry.terms if entry else ())
+                          if t.status.value in ("deprecated", "superseded"))
+        previous = entry.source_term if entry and entry.source_term and entry.source_term != preferred.text else None
+        units.append(Unit(
+            concept_id=concept.id, source_term=preferred.text, definition=concept.definition or "",
+            pos=preferred.pos or "", domain=concept.domain or "", source_hash=source_hash(concept, source_language),
+            target=target, alternatives=alternatives, forbidden=forbidden,
+            state=entry.state if entry else "draft", needs_review=row.status in ("STALE", "DRAFT", "MISSING"),
+            previous_source=previous, base_pref=value_hash(target), base_full=value_hash(target, alternatives),
+        ))
+    return units
+
+
+def formats():
+    from . import csvfile, po, tbx, xliff
+
+    return {"po": po, "xliff": xliff, "tbx": tbx.V3, "tbx2": tbx.V2, "csv": csvfile}

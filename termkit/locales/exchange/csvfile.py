@@ -1,0 +1,50 @@
+"""CSV for spreadsheets: one row per concept; alternatives joined with '; '."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ...errors import Errors, TermkitError
+from . import Imported, Unit
+
+CARRIES_ALTERNATIVES = True
+SUFFIX = ".csv"
+COLUMNS = ["id", "source_term", "source_definition", "pos", "target_term", "target_alternatives", "needs_review",
+           "source_hash", "base_hash"]
+
+
+def render(units: list[Unit], source_language: str, locale: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for u in units:
+        writer.writerow([u.concept_id, u.source_term, u.definition, u.pos, u.target or "", "; ".join(u.alternatives),
+                         "yes" if u.needs_review else "no", u.source_hash, u.base_full])
+    return buffer.getvalue()
+
+
+def parse(text: str, shown: str) -> list[Imported]:
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None or [h.strip() for h in header[:len(COLUMNS)]] != COLUMNS:
+            raise TermkitError(Errors.E304.format(kind="CSV", problem=f"expected the header {','.join(COLUMNS)}"), shown, 1)
+        units = []
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(COLUMNS):
+                raise TermkitError(Errors.E304.format(
+                    kind="CSV", problem=f"expected {len(COLUMNS)} columns, got {len(row)}"), shown, reader.line_num)
+            values = dict(zip(COLUMNS, row))
+            alternatives = tuple(a.strip() for a in values["target_alternatives"].split(";") if a.strip())
+            units.append(Imported(
+                concept_id=values["id"].strip(), target=values["target_term"].strip() or None, alternatives=alternatives,
+                needs_review=values["needs_review"].strip().lower() in ("yes", "true", "1"),
+                source_hash=values["source_hash"].strip() or None, base=values["base_hash"].strip() or None,
+                line=reader.line_num,
+            ))
+    except csv.Error as exc:
+        raise TermkitError(Errors.E304.format(kind="CSV", problem=str(exc)), shown, reader.line_num) from None
+    return units

@@ -1,0 +1,61 @@
+"""XLIFF 2.0: one <unit> per concept, notes for definition and termkit's hashes, segment state for review."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from babel.core import get_locale_identifier, parse_locale
+
+from ...errors import Errors, TermkitError
+from . import Imported, Unit
+
+CARRIES_ALTERNATIVES = False
+SUFFIX = ".xlf"
+NS = "urn:oasis:names:tc:xliff:document:2.0"
+STATES = {"draft": "initial", "translated": "translated", "reviewed": "reviewed"}
+
+
+def bcp47(locale: str) -> str:
+    return get_locale_identifier(parse_locale(locale.replace("-", "_")), sep="-")
+
+
+def render(units: list[Unit], source_language: str, locale: str) -> str:
+    ET.register_namespace("", NS)
+    root = ET.Element(f"{{{NS}}}xliff", version="2.0", srcLang=bcp47(source_language), trgLang=bcp47(locale))
+    file = ET.SubElement(root, f"{{{NS}}}file", id="glossary")
+    for u in units:
+        unit = ET.SubElement(file, f"{{{NS}}}unit", id=u.concept_id)
+        notes = ET.SubElement(unit, f"{{{NS}}}notes")
+        for category, text in (("definition", u.definition), ("termkit-pos", u.pos),
+                               ("termkit-admitted", "; ".join(u.alternatives)),
+                               ("termkit-source-hash", u.source_hash), ("termkit-base", u.base_pref)):
+            if text:
+                ET.SubElement(notes, f"{{{NS}}}note", category=category).text = text
+        state = "initial" if u.needs_review or not u.target else STATES.get(u.state, "translated")
+        segment = ET.SubElement(unit, f"{{{NS}}}segment", state=state)
+        ET.SubElement(segment, f"{{{NS}}}source").text = u.source_term
+        if u.target:
+            ET.SubElement(segment, f"{{{NS}}}target").text = u.target
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def parse(text: str, shown: str) -> list[Imported]:
+    try:
+        root = ET.fromstring(text.encode("utf-8"))
+    except ET.ParseError as exc:
+        line, col = exc.position
+        raise TermkitError(Errors.E304.format(kind="XLIFF", problem=str(exc).split(":")[0]), shown, line, col + 1) from None
+    if root.tag != f"{{{NS}}}xliff":
+        raise TermkitError(Errors.E304.format(kind="XLIFF", problem=f"expected an XLIFF 2.0 root, got {root.tag!r}"), shown, 1)
+    units = []
+    for unit in root.iter(f"{{{NS}}}unit"):
+        notes = {n.get("category"): (n.text or "") for n in unit.iter(f"{{{NS}}}note")}
+        segment = unit.find(f"{{{NS}}}segment")
+        target = segment.find(f"{{{NS}}}target") if segment is not None else None
+        units.append(Imported(
+            concept_id=unit.get("id", ""), target=(target.text or "").strip() or None if target is not None else None,
+            alternatives=None, needs_review=segment is not None and segment.get("state", "initial") == "initial",
+            source_hash=notes.get("termkit-source-hash"), base=notes.get("termkit-base"),
+        ))
+    return units
