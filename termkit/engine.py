@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,10 +13,12 @@ from spacy.language import Language
 
 from .compile import CompiledTerms, compile_terms, glossary_key, load_cached, store_cached
 from .errors import Errors, TermkitError
-from .findings import Finding
+from .findings import Edit, Finding, Fix
 from .fixes import apply_fixes
 from .glossary.load import glossary_files, load_glossary, shipped_glossary_dir
 from .glossary.model import Glossary
+from .locales.load import load_locale, resolve_locale_folder, shipped_locales_dir
+from .locales.merge import with_locale_terms
 from .markdown import extract_prose
 from .nlp import build_pipeline, spacy_language
 from .rules.base import CheckContext
@@ -29,11 +32,12 @@ EDITORIAL_FAMILIES = ("claims", "disclaimers", "metadata")
 
 @dataclass
 class Project:
-    """Settings plus the glossary they point at."""
+    """Settings plus the glossary (and the translated term lists) they point at."""
 
     settings: Settings
     glossary: Glossary
     glossary_files: list[Path]
+    locales_dir: Path | None = None
 
 
 def load_project(config: Path | None = None, glossary: Iterable[Path] | None = None,
@@ -49,12 +53,18 @@ def load_project(config: Path | None = None, glossary: Iterable[Path] | None = N
         settings = settings.with_overrides(language=language)
     paths = list(glossary) if glossary else list(settings.glossary) or [shipped_glossary_dir()]
     files = glossary_files(paths)
+    if settings.locales is not None:
+        locales_dir = settings.locales
+    elif paths == [shipped_glossary_dir()]:
+        locales_dir = shipped_locales_dir()  # the shipped translations belong to the shipped glossary
+    else:
+        locales_dir = settings.root / "locales" if (settings.root / "locales").is_dir() else None
     key = "glossary-" + glossary_key(files, "*", settings.language, ())
     loaded = load_cached(key)
     if not isinstance(loaded, Glossary):
         loaded = load_glossary(files, settings.language, root=settings.root)
         store_cached(key, loaded)
-    return Project(settings=settings, glossary=loaded, glossary_files=files)
+    return Project(settings=settings, glossary=loaded, glossary_files=files, locales_dir=locales_dir)
 
 
 @dataclass
@@ -73,6 +83,24 @@ class Checker:
         codes = resolve_selection(tuple(select) or settings.select, tuple(ignore) + settings.ignore)
         self.rules = [rule for rule in RULES if rule.code in codes]
         self._pipelines: dict[str, tuple[Language, CompiledTerms]] = {}
+        self._glossaries: dict[str, Glossary] = {}
+
+    def glossary_for(self, language: str) -> Glossary:
+        """The glossary with the terms of ``language``: its own, plus the locale folder's entries."""
+        if language not in self._glossaries:
+            glossary = self.project.glossary
+            folder = resolve_locale_folder(self.project.locales_dir, language)
+            if folder is not None and folder != self.project.settings.language:
+                table = load_locale(self.project.locales_dir, folder, root=self.project.settings.root)
+                glossary = with_locale_terms(glossary, table)
+            self._glossaries[language] = glossary
+        return self._glossaries[language]
+
+    def _locale_files(self, language: str) -> list[Path]:
+        folder = resolve_locale_folder(self.project.locales_dir, language)
+        if folder is None:
+            return []
+        return sorted((self.project.locales_dir / folder).glob("*.yaml"))
 
     def pipeline(self, language: str) -> tuple[Language, CompiledTerms]:
         if language not in self._pipelines:
@@ -80,10 +108,11 @@ class Checker:
             editorial = any(rule.family in EDITORIAL_FAMILIES for rule in self.rules)
             nlp = build_pipeline(language, rulebook_dir=str(settings.rulebooks) if settings.rulebooks else None,
                                  editorial=editorial)
-            key = "terms-" + glossary_key(self.project.glossary_files, language, settings.language, settings.allow)
+            files = self.project.glossary_files + self._locale_files(language)
+            key = "terms-" + glossary_key(files, language, settings.language, settings.allow)
             compiled = load_cached(key)
             if not isinstance(compiled, CompiledTerms):
-                compiled = compile_terms(self.project.glossary, language, nlp, settings.allow)
+                compiled = compile_terms(self.glossary_for(language), language, nlp, settings.allow)
                 store_cached(key, compiled)
             nlp.get_pipe("termkit_terms").set_terms(compiled)
             self._pipelines[language] = (nlp, compiled)
@@ -95,11 +124,20 @@ class Checker:
             return declared.strip()
         known = set(self.project.glossary.languages)
         for part in reversed(Path(source.path).parts[:-1]):
-            if part in known or spacy_language(part) in known and len(part) <= 5:
+            if len(part) <= 10 and (part in known or resolve_locale_folder(self.project.locales_dir, part) == part):
                 return part
         return self.project.settings.language
 
     def check_source(self, source: SourceFile) -> list[Finding]:
+        if not unicodedata.is_normalized("NFC", source.text):
+            # Terms are stored in NFC; an NFD file ('e' + U+0301) is checked in NFC and the
+            # findings are mapped back to the file's own offsets.
+            normal, offsets = nfc_with_offsets(source.text)
+            findings = self._check(SourceFile(source.path, normal, source.kind, source.bom))
+            return [remap(f, offsets, source) for f in findings]
+        return self._check(source)
+
+    def _check(self, source: SourceFile) -> list[Finding]:
         prose = extract_prose(source.text, source.kind)
         language = self.language_of(source, prose.front_matter)
         nlp, compiled = self.pipeline(language)
@@ -111,7 +149,7 @@ class Checker:
         doc.user_data["termkit_sections"] = prose.sections
         for _, component in nlp.pipeline:
             doc = component(doc)
-        ctx = CheckContext(source=source, prose=prose, language=language, glossary=self.project.glossary,
+        ctx = CheckContext(source=source, prose=prose, language=language, glossary=self.glossary_for(language),
                            compiled=compiled, settings=self.project.settings)
         meta = [rule for rule in self.rules if rule.family == "meta"]
         findings = [f for rule in self.rules if rule.family != "meta" for f in rule.check(doc, ctx)]
@@ -135,7 +173,7 @@ class Checker:
         for key in ("termkit_terms", "termkit_fuzzy"):
             for span in doc.spans[key]:
                 if span.start_char <= offset < span.end_char:
-                    return self.project.glossary.get(span.id_), language
+                    return self.glossary_for(language).get(span.id_), language
         return None
 
     def fix_source(self, source: SourceFile, unsafe: bool = False, rounds: int = 3) -> tuple[str, list[Finding], list[Finding]]:
@@ -226,3 +264,35 @@ def _serial(work: list[tuple[str, str]], checker: Checker) -> Iterator[tuple[lis
 
 
 __all__ = ["CheckResult", "Checker", "Project", "check_paths", "decode_source", "iter_articles", "load_project"]
+
+
+def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """NFC text, and for each of its offsets (and its end) the offset in ``text``."""
+    out: list[str] = []
+    offsets: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        chunk = unicodedata.normalize("NFC", text[i:j])
+        out.append(chunk)
+        offsets += [i] * len(chunk)
+        i = j
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
+def remap(finding: Finding, offsets: list[int], original: SourceFile) -> Finding:
+    from dataclasses import replace
+
+    start, end = offsets[finding.start], offsets[finding.end]
+    line, column = original.index.position(start)
+    end_line, end_column = original.index.position(end)
+    fix = finding.fix
+    if fix is not None:
+        fix = Fix(fix.title, tuple(Edit(offsets[e.start], offsets[e.end], e.replacement) for e in fix.edits),
+                  fix.applicability)
+    return replace(finding, path=original.path, line=line, column=column, end_line=end_line, end_column=end_column,
+                   text=original.text[start:end], start=start, end=end, fix=fix,
+                   context=original.index.line_text(line))

@@ -1,0 +1,52 @@
+"""Articles in other languages are checked against that language's terms (locales/ entries)."""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+
+import pytest
+
+from conftest import FIXTURES, TEST_GLOSSARY
+
+
+@pytest.fixture
+def fr_checker(tmp_path):
+    from termkit import Checker, load_project
+
+    shutil.copytree(FIXTURES / "locales", tmp_path / "locales")
+    shutil.copytree(TEST_GLOSSARY, tmp_path / "glossary")
+    (tmp_path / "termkit.yaml").write_text("language: en\nglossary: [glossary]\nlocales: locales\n", encoding="utf-8")
+    return Checker(load_project(start=tmp_path), select=["TK1", "TK3"])
+
+
+def codes(findings):
+    return [(f.code, f.text, f.suggestion) for f in findings]
+
+
+def test_front_matter_language_selects_the_locale_terms(fr_checker):
+    text = "---\nlang: fr\n---\nLa fasciculassion ; le mongolisme ; une myopathie.\n"
+    assert codes(fr_checker.check_text(text)) == [
+        ("TK101", "fasciculassion", "fasciculation"),
+        ("TK102", "mongolisme", "trisomie 21"),
+    ]
+
+
+def test_path_gives_the_language(fr_checker):
+    text = "Le mongolisme.\n"
+    assert codes(fr_checker.check_text(text, path="site/fr/article.md")) == [("TK102", "mongolisme", "trisomie 21")]
+    assert codes(fr_checker.check_text(text, path="site/en/article.md")) == []
+
+
+def test_decomposed_accents_are_matched_and_positions_stay_in_the_file(fr_checker):
+    text = unicodedata.normalize("NFD", "---\nlang: fr\n---\nÉtude : le mongolisme, dit-on.\n")
+    (finding,) = fr_checker.check_text(text)
+    assert finding.text == "mongolisme"
+    line = text.splitlines()[finding.line - 1]
+    assert line[finding.column - 1:finding.end_column - 1] == "mongolisme"
+    assert finding.column == 13  # 'É' is two code points in NFD (12 before the term, not 11)
+
+
+def test_inconsistent_terms_in_french(fr_checker):
+    text = "---\nlang: fr\n---\nLa fasciculation est bénigne. Une contraction fasciculaire aussi.\n"
+    assert codes(fr_checker.check_text(text)) == [("TK301", "contraction fasciculaire", "fasciculation")]
