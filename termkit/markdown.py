@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
+from .source import LineIndex
+
 _md = MarkdownIt("commonmark")
 _md.disable(["inline"], ignoreInvalid=True)  # block structure is all we need; inline is masked by regex
 
@@ -62,15 +64,6 @@ def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    pos = find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
-    starts.append(len(text))
-    return starts
 
 
 def extract_prose(text: str, kind: str = "markdown") -> Prose:
@@ -99,7 +92,7 @@ def extract_prose(text: str, kind: str = "markdown") -> Prose:
     else:
         text_for_blocks = text
 
-    starts = _line_starts(text)
+    starts = LineIndex(text).starts + [len(text)]
     for token in _md.parse(text_for_blocks):
         if token.type in ("fence", "code_block", "html_block") and token.map:
             first, last = token.map

@@ -25,7 +25,7 @@ from typing import Any
 
 from .errors import Errors, TermkitError
 from .languages import base_language as spacy_language
-from .yamlio import MarkedDict, MarkedList, load_yaml_file
+from .yamlio import MarkedDict, MarkedList, load_yaml_file, to_plain
 
 SHIPPED = Path(__file__).resolve().parent / "data" / "rulebooks"
 SCHEMA = "termkit.rulebook/1"
@@ -126,12 +126,6 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _check_phrases(value: Any, path: Path, trail: str) -> None:
@@ -162,7 +156,7 @@ def _read(path: Path, kind: str) -> dict:
         raise TermkitError(Errors.E205.format(problem=f"kind: expected {kind!r}, got {data.get('kind')!r}"),
                            str(path), line, col)
     _check_phrases(data, path, "")
-    return _plain(data)
+    return to_plain(data)
 
 
 @lru_cache(maxsize=None)
@@ -192,7 +186,7 @@ class Profiles:
 
 @lru_cache(maxsize=None)
 def _shipped_profiles() -> dict:
-    return _plain(load_yaml_file(SHIPPED / "profiles.yaml"))
+    return to_plain(load_yaml_file(SHIPPED / "profiles.yaml"))
 
 
 def load_profiles(configured: dict | None = None) -> Profiles:

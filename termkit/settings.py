@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Errors, TermkitError
-from .yamlio import MarkedDict, load_yaml_file
+from .yamlio import MarkedDict, load_yaml_file, to_plain
 
 CONFIG_NAMES = ("termkit.yaml", ".termkit.yaml")
 FIELDS = ("language", "glossary", "locales", "rulebooks", "allow", "select", "ignore", "fail_on", "disclaimers",
@@ -48,12 +48,6 @@ class Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def find_config(start: Path) -> Path | None:
@@ -141,5 +135,5 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
         select=strings("select"),
         ignore=strings("ignore"),
         fail_on=fail_on,
-        extra={k: _plain(raw[k]) for k in ("disclaimers", "profiles", "metadata") if k in raw},
+        extra={k: to_plain(raw[k]) for k in ("disclaimers", "profiles", "metadata") if k in raw},
     )

@@ -82,6 +82,15 @@ _MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _c
 _MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+def to_plain(value: Any) -> Any:
+    """MarkedDict/MarkedList -> plain dict/list (for data that no longer needs positions)."""
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    return value
+
+
 def load_yaml_text(text: str, path: str) -> Any:
     """Parse YAML text into MarkedDict/MarkedList values; syntax errors become E101 with a position."""
     try:

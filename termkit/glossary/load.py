@@ -227,7 +227,7 @@ def load_glossary(paths: Iterable[Path], source_language: str = "en", root: Path
     all_concepts: list[Concept] = []
     shown_files = []
     for path in files:
-        shown = _display(path, root)
+        shown = display_path(path, root)
         shown_files.append(shown)
         try:
             lang, concepts = _parse_file(path, shown, source_language, out)
@@ -258,7 +258,8 @@ def load_glossary(paths: Iterable[Path], source_language: str = "en", root: Path
     return Glossary(concepts=merged, files=tuple(shown_files), source_language=source_language)
 
 
-def _display(path: Path, root: Path | None) -> str:
+def display_path(path: Path, root: Path | None) -> str:
+    """``path`` relative to ``root`` when it is inside it (for messages)."""
     if root is not None:
         try:
             return str(path.resolve().relative_to(root.resolve()))

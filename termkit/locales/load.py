@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
 from ..errors import Errors, TermkitError, TermkitErrors
-from ..glossary.load import _check_fields, _Collector, _enum, _parse_term, _string, nfc
+from ..glossary.load import _check_fields, _Collector, _enum, _parse_term, _string, display_path, nfc
 from ..yamlio import MarkedDict, load_yaml_file
 from .model import STATES, LocaleEntry, LocaleFile, LocaleTable
 
@@ -108,7 +107,7 @@ def load_locale(locales_dir: Path, locale: str, root: Path | None = None) -> Loc
     out = _Collector()
     table = LocaleTable(locale=locale, folder=folder)
     for path in sorted(folder.glob("*.yaml")):
-        shown = _shown(path, root)
+        shown = display_path(path, root)
         try:
             table.files.append(_parse_file(path, shown, locale, out))
         except TermkitError as exc:
@@ -116,15 +115,6 @@ def load_locale(locales_dir: Path, locale: str, root: Path | None = None) -> Loc
     if out.errors:
         raise TermkitErrors(out.errors)
     return table
-
-
-def _shown(path: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            pass
-    return str(path)
 
 
 def resolve_locale_folder(locales_dir: Path | None, language: str) -> str | None:
@@ -140,5 +130,4 @@ def resolve_locale_folder(locales_dir: Path | None, language: str) -> str | None
     return None
 
 
-__all__ = ["display_name", "load_locale", "locale_folders", "nfc", "resolve_locale_folder", "validate_locale",
-           "lru_cache"]
+__all__ = ["display_name", "load_locale", "locale_folders", "nfc", "resolve_locale_folder", "validate_locale"]
