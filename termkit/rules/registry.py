@@ -8,6 +8,7 @@ from .base import Rule
 from .claims import UnsupportedClaim
 from .disclaimers import MissingDisclaimer
 from .meta import UnusedSuppression
+from .metadata import MissingAuthor, MissingReferences, StaleReview
 from .terms import DeprecatedTerm, InconsistentTerm, Misspelling, SupersededTerm
 
 RULES: tuple[Rule, ...] = (
@@ -20,6 +21,9 @@ RULES: tuple[Rule, ...] = (
     # TK4xx: health content (claims, disclaimers, article metadata)
     UnsupportedClaim(),
     MissingDisclaimer(),
+    MissingAuthor(),
+    StaleReview(),
+    MissingReferences(),
     # TK9xx: meta
     UnusedSuppression(),
 )
