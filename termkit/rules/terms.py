@@ -7,7 +7,7 @@ from typing import Iterator
 from ..components.terms import FUZZY_KEY, TERMS_KEY
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from .base import CheckContext, Rule
-from .casing import match_case
+from .casing import at_sentence_start, match_case
 
 
 def _preferred_for(ctx: CheckContext, ref) -> str | None:
@@ -22,8 +22,9 @@ def _preferred_for(ctx: CheckContext, ref) -> str | None:
     return preferred.text
 
 
-def _replacement_fix(span_text: str, start: int, end: int, suggestion: str, applicability: Applicability) -> tuple[str, Fix]:
-    replacement = match_case(span_text, suggestion)
+def _replacement_fix(ctx: CheckContext, span_text: str, start: int, end: int, suggestion: str,
+                     applicability: Applicability) -> tuple[str, Fix]:
+    replacement = match_case(span_text, suggestion, at_sentence_start(ctx.prose.text, start))
     return replacement, Fix(f"Replace with '{replacement}'", (Edit(start, end, replacement),), applicability)
 
 
@@ -70,7 +71,7 @@ class Misspelling(Rule):
         suggestion = _preferred_for(ctx, ref) or ref.term_text
         start, end = span.start_char, span.end_char
         applicability = Applicability.SAFE if listed else Applicability.UNSAFE
-        replacement, fix = _replacement_fix(span.text, start, end, suggestion, applicability)
+        replacement, fix = _replacement_fix(ctx, span.text, start, end, suggestion, applicability)
         if listed:
             message = f"'{span.text}' is a misspelling of '{replacement}' (concept {ref.concept_id})"
         else:
@@ -93,7 +94,8 @@ class _StatusRule(Rule):
             # One token for one token keeps the grammar; longer swaps may need an article changed.
             one_for_one = len(span) == 1 and " " not in suggestion
             applicability = Applicability.SAFE if one_for_one else Applicability.UNSAFE
-            replacement, fix = _replacement_fix(span.text, span.start_char, span.end_char, suggestion, applicability)
+            replacement, fix = _replacement_fix(ctx, span.text, span.start_char, span.end_char, suggestion,
+                                                applicability)
             message = f"Use '{replacement}' instead of '{span.text}' ({self.status} term, concept {ref.concept_id})"
             yield ctx.finding(self, span.start_char, span.end_char, message, suggestion=replacement, fix=fix)
 
