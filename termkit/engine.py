@@ -84,6 +84,7 @@ class Checker:
         self.rules = [rule for rule in RULES if rule.code in codes]
         self._pipelines: dict[str, tuple[Language, CompiledTerms]] = {}
         self._glossaries: dict[str, Glossary] = {}
+        self._source_concepts: dict[str, dict[str, tuple[int, str]]] = {}
 
     def glossary_for(self, language: str) -> Glossary:
         """The glossary with the terms of ``language``: its own, plus the locale folder's entries."""
@@ -151,6 +152,10 @@ class Checker:
             doc = component(doc)
         ctx = CheckContext(source=source, prose=prose, language=language, glossary=self.glossary_for(language),
                            compiled=compiled, settings=self.project.settings)
+        if any(rule.family == "bilingual" for rule in self.rules):
+            paired = self.source_of(source, prose.front_matter, language)
+            if paired is not None:
+                ctx.extra["source_article"] = (paired, self.concepts_in(paired))
         meta = [rule for rule in self.rules if rule.family == "meta"]
         findings = [f for rule in self.rules if rule.family != "meta" for f in rule.check(doc, ctx)]
         findings, ctx.extra["directives"] = apply_suppressions(source.text, findings)
@@ -163,6 +168,40 @@ class Checker:
 
     def check_file(self, path: Path, shown: str) -> list[Finding]:
         return self.check_source(read_source(path, shown))
+
+    def source_of(self, source: SourceFile, front_matter: dict, language: str) -> Path | None:
+        """The source-language article a translation pairs with: front matter ``translation_of``
+        (relative to the article), else the same path with the language folder swapped."""
+        source_language = self.project.settings.language
+        if language == source_language:
+            return None
+        declared = front_matter.get("translation_of")
+        here = Path(source.path)
+        if isinstance(declared, str):
+            candidate = (here.parent / declared)
+            return candidate if candidate.is_file() else None
+        parts = list(here.parts)
+        for i in range(len(parts) - 2, -1, -1):
+            if parts[i] == language:
+                candidate = Path(*parts[:i], source_language, *parts[i + 1:])
+                return candidate if candidate.is_file() else None
+        return None
+
+    def concepts_in(self, path: Path) -> dict[str, tuple[int, str]]:
+        """Concept id -> (occurrences, first term used) in a source-language article."""
+        key = str(path.resolve())
+        if key not in self._source_concepts:
+            source = read_source(path)
+            prose = extract_prose(source.text, source.kind)
+            nlp, compiled = self.pipeline(self.project.settings.language)
+            doc = nlp.get_pipe("termkit_terms")(nlp.make_doc(prose.text))
+            found: dict[str, tuple[int, str]] = {}
+            for span in doc.spans["termkit_terms"]:
+                if span.label_ in ("preferred", "admitted"):
+                    count, text = found.get(span.id_, (0, span.text))
+                    found[span.id_] = (count + 1, text)
+            self._source_concepts[key] = found
+        return self._source_concepts[key]
 
     def term_at(self, source: SourceFile, offset: int):
         """The glossary concept whose term (or misspelling) covers ``offset``, with the language."""

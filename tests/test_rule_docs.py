@@ -17,11 +17,14 @@ def test_rule_has_documented_sections_and_examples(rule):
         assert section in docs, f"{rule.code} docs lack {section!r}"
     bad, good = rule.examples()
     assert bad and good, f"{rule.code} needs at least one Bad: and one Good: example"
+    # TK302 compares two files; its examples are prose, and tests/test_translated_articles.py runs it
     assert rule.code.startswith("TK") and len(rule.code) == 5 and rule.name == rule.name.lower()
 
 
 def _cases():
     for rule in RULES:
+        if rule.family == "bilingual":
+            continue
         bad, good = rule.examples()
         for i, text in enumerate(bad):
             yield pytest.param(rule, text, True, id=f"{rule.code}-bad-{i}")

@@ -50,3 +50,26 @@ def test_decomposed_accents_are_matched_and_positions_stay_in_the_file(fr_checke
 def test_inconsistent_terms_in_french(fr_checker):
     text = "---\nlang: fr\n---\nLa fasciculation est bénigne. Une contraction fasciculaire aussi.\n"
     assert codes(fr_checker.check_text(text)) == [("TK301", "contraction fasciculaire", "fasciculation")]
+
+
+def test_bilingual_pair_reports_source_concepts_missing_in_the_translation(tmp_path):
+    from termkit import Checker, load_project
+
+    shutil.copytree(FIXTURES / "locales", tmp_path / "locales")
+    shutil.copytree(TEST_GLOSSARY, tmp_path / "glossary")
+    (tmp_path / "termkit.yaml").write_text("language: en\nglossary: [glossary]\nlocales: locales\n", encoding="utf-8")
+    (tmp_path / "site" / "en").mkdir(parents=True)
+    (tmp_path / "site" / "fr").mkdir(parents=True)
+    (tmp_path / "site" / "en" / "twitch.md").write_text(
+        "Fasciculation is common. Fasciculation is harmless. Down syndrome is unrelated. EMG records muscles.\n",
+        encoding="utf-8")
+    translation = tmp_path / "site" / "fr" / "twitch.md"
+    translation.write_text("Les tressautements sont fréquents. La trisomie 21 n'a rien à voir.\n", encoding="utf-8")
+    checker = Checker(load_project(start=tmp_path), select=["TK302"])
+    (finding,) = checker.check_file(translation, str(translation))
+    assert finding.code == "TK302" and (finding.line, finding.column) == (1, 1)
+    assert finding.message == (f"The source article ({tmp_path / 'site' / 'en' / 'twitch.md'}) names 'Fasciculation' "
+                               "2 times (concept fasciculation); the translation uses none of 'fasciculation', "
+                               "'contraction fasciculaire'")
+    translation.write_text("La fasciculation est fréquente. La trisomie 21 n'a rien à voir.\n", encoding="utf-8")
+    assert Checker(load_project(start=tmp_path), select=["TK302"]).check_file(translation, str(translation)) == []

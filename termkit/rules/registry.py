@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..errors import Errors, TermkitError
 from .base import Rule
+from .bilingual import MissingTargetTerm
 from .claims import UnsupportedClaim
 from .disclaimers import MissingDisclaimer
 from .meta import UnusedSuppression
@@ -18,6 +19,7 @@ RULES: tuple[Rule, ...] = (
     SupersededTerm(),
     # TK3xx: consistency
     InconsistentTerm(),
+    MissingTargetTerm(),
     # TK4xx: health content (claims, disclaimers, article metadata)
     UnsupportedClaim(),
     MissingDisclaimer(),
