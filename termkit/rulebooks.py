@@ -10,6 +10,8 @@ so a rule is data plus one small function (``compile_phrase``):
 - ``word``            the token, case-insensitive
 - ``cure|cures|cured`` any of these
 - ``heal*``           any token starting with "heal" (alternatives may mix: ``cure|heal*``)
+- ``*krampf*``        any token containing "krampf"; ``*itis`` any token ending in "itis"
+                      (German compounds, suffix families)
 - ``word?``           optional token
 - ``...``             up to four tokens of anything (within the sentence)
 - ``<NUM>``           a number (digits or number words)
@@ -29,6 +31,13 @@ from .yamlio import MarkedDict, MarkedList, load_yaml_file, to_plain
 
 SHIPPED = Path(__file__).resolve().parent / "data" / "rulebooks"
 SCHEMA = "termkit.rulebook/1"
+
+
+def _wildcard(alternative: str) -> str:
+    """'heal*' -> starts with, '*itis' -> ends with, '*krampf*' -> contains."""
+    core = re.escape(alternative.strip("*"))
+    starts, ends = not alternative.startswith("*"), not alternative.endswith("*")
+    return ("^" if starts else "") + core + ("$" if ends else "")
 
 
 def compile_phrase(phrase: str, where: str = "rulebook") -> list[dict[str, Any]]:
@@ -55,10 +64,10 @@ def compile_phrase(phrase: str, where: str = "rulebook") -> list[dict[str, Any]]
             alternatives = [a.lower() for a in token.split("|") if a]
             if not alternatives:
                 raise TermkitError(Errors.E205.format(problem=f"empty alternative in {phrase!r}"), where)
-            exact = [a for a in alternatives if not a.endswith("*")]
-            prefixes = [re.escape(a[:-1]) for a in alternatives if a.endswith("*")]
-            if prefixes:
-                parts = [f"^(?:{'|'.join(prefixes)})"]
+            exact = [a for a in alternatives if "*" not in a]
+            wild = [_wildcard(a) for a in alternatives if "*" in a]
+            if wild:
+                parts = list(wild)
                 if exact:
                     parts.insert(0, f"^(?:{'|'.join(re.escape(a) for a in exact)})$")
                 spec = {"LOWER": {"REGEX": "|".join(parts)}}
@@ -84,9 +93,11 @@ class Anchors:
 
     words: frozenset[str]
     prefixes: tuple[str, ...]
+    infixes: tuple[str, ...] = ()  # from '*x' and '*x*': the token contains x
 
     def hits(self, lowers: set[str]) -> set[str]:
-        return {w for w in lowers if w in self.words or w.startswith(self.prefixes)}
+        return {w for w in lowers if w in self.words or w.startswith(self.prefixes)
+                or any(part in w for part in self.infixes)}
 
 
 def anchors_for(phrases: list[str], frequency: dict[str, int] | None = None) -> Anchors | None:
@@ -99,11 +110,13 @@ def anchors_for(phrases: list[str], frequency: dict[str, int] | None = None) -> 
     """
     words: set[str] = set()
     prefixes: set[str] = set()
+    infixes: set[str] = set()
     frequency = frequency or {}
 
     def commonness(alternatives: list[str]) -> int:
         # a prefix alternative counts as common: it may match many words
-        return max(10**9 if a.endswith("*") and len(a) < 5 else frequency.get(a.rstrip("*"), 0) for a in alternatives)
+        return max(10**9 if ("*" in a and len(a.strip("*")) < 4) or a.startswith("*")
+                   else frequency.get(a.rstrip("*"), 0) for a in alternatives)
 
     for phrase in phrases:
         tokens = [[a.lower() for a in raw.split("|") if a] for raw in phrase.split()
@@ -111,8 +124,13 @@ def anchors_for(phrases: list[str], frequency: dict[str, int] | None = None) -> 
         if not tokens:
             return None
         for alt in min(tokens, key=commonness):
-            (prefixes.add(alt[:-1]) if alt.endswith("*") else words.add(alt))
-    return Anchors(frozenset(words), tuple(sorted(prefixes)))
+            if alt.startswith("*"):
+                infixes.add(alt.strip("*"))
+            elif alt.endswith("*"):
+                prefixes.add(alt[:-1])
+            else:
+                words.add(alt)
+    return Anchors(frozenset(words), tuple(sorted(prefixes)), tuple(sorted(infixes)))
 
 
 def _merge(base: Any, extra: Any) -> Any:
