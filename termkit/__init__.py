@@ -11,14 +11,17 @@ from .engine import CheckResult, Checker, Project, check_paths, load_project  # 
 from .findings import Applicability, Finding, Severity  # noqa: E402
 
 
-def check_text(text: str, *, language: str | None = None, kind: str = "markdown", project: Project | None = None) -> list[Finding]:
+def check_text(text: str, *, language: str | None = None, kind: str = "markdown", project: Project | None = None,
+               select: tuple[str, ...] = ()) -> list[Finding]:
     """Check one text with the project found from the current folder (or the shipped glossary).
 
-    >>> [f.code for f in check_text("Calf fasciculations are common; some say fascillis.")]
-    ['TK101']
+    >>> [(f.code, f.text, f.suggestion) for f in check_text("Some say fascillis.", select=("TK1",))]
+    [('TK101', 'fascillis', 'fasciculation')]
+    >>> [f.code for f in check_text("Fascillis: magnesium cures it.")]
+    ['TK101', 'TK401', 'TK402']
     """
     project = project or load_project(language=language)
-    return Checker(project).check_text(text, kind=kind)
+    return Checker(project, select=select).check_text(text, kind=kind)
 
 
 __all__ = ["Applicability", "CheckResult", "Checker", "Finding", "Project", "Severity", "__version__",

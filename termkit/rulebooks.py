@@ -44,7 +44,7 @@ def compile_phrase(phrase: str, where: str = "rulebook") -> list[dict[str, Any]]
     """Compile one phrase of the rulebook language into a spaCy Matcher pattern.
 
     >>> compile_phrase("cure|cures heal*")
-    [{'LOWER': {'IN': ['cure', 'cures']}}, {'LOWER': {'REGEX': '^(?:heal)'}}]
+    [{'LOWER': {'IN': ['cure', 'cures']}}, {'LOWER': {'REGEX': '^heal'}}]
     >>> compile_phrase("no ... side effects?")
     [{'LOWER': 'no'}, {'OP': '{0,4}'}, {'LOWER': 'side'}, {'LOWER': 'effects', 'OP': '?'}]
     """
