@@ -176,3 +176,12 @@ def test_changed_checks_only_files_changed_since_a_ref(tmp_path, cli, monkeypatc
     code, out, _ = cli("check", ".", "--glossary", TEST_GLOSSARY, "--changed", "--select", "TK1", "--format", "json")
     paths = sorted(Path(f["path"]).name for f in json.loads(out)["findings"])
     assert code == 1 and paths == ["edited.md", "new.md"]
+
+
+def test_pyproject_tool_section_is_a_config(tmp_path, cli):
+    (tmp_path / "pyproject.toml").write_text(
+        f'[project]\nname = "site"\n\n[tool.termkit]\nglossary = ["{TEST_GLOSSARY}"]\nselect = ["TK102"]\n',
+        encoding="utf-8")
+    (tmp_path / "a.md").write_text("fascillis and mongolism\n", encoding="utf-8")
+    code, out, _ = cli("check", tmp_path / "a.md", "--format", "json")
+    assert code == 1 and [f["code"] for f in json.loads(out)["findings"]] == ["TK102"]
