@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from .compile import CompiledTerms, compile_terms, glossary_key, load_cached, store_cached
-from .errors import Errors, TermkitError
+from .errors import Errors, TermkitError, TermkitErrors
 from .findings import Edit, Finding, Fix
 from .fixes import apply_fixes
 from .glossary.load import glossary_files, load_glossary, shipped_glossary_dir
@@ -77,10 +77,15 @@ class CheckResult:
 class Checker:
     """Checks documents of a project; builds one pipeline per language on first use."""
 
-    def __init__(self, project: Project, select: Iterable[str] = (), ignore: Iterable[str] = ()):
+    def __init__(self, project: Project, select: Iterable[str] = (), ignore: Iterable[str] = (),
+                 codes: set[str] | None = None):
+        """select / ignore: rule codes, prefixes or names (config's when empty); codes: the exact
+        rule codes to run, bypassing select/ignore (how worker processes get the parent's rules)."""
         self.project = project
         settings = project.settings
-        codes = resolve_selection(tuple(select) or settings.select, tuple(ignore) + settings.ignore)
+        if codes is None:
+            codes = resolve_selection(tuple(select) or settings.select, tuple(ignore) + settings.ignore,
+                                      where=str(settings.config_path) if settings.config_path and not select else None)
         self.rules = [rule for rule in RULES if rule.code in codes]
         self._pipelines: dict[str, tuple[Language, CompiledTerms]] = {}
         self._glossaries: dict[str, Glossary] = {}
@@ -119,10 +124,25 @@ class Checker:
             self._pipelines[language] = (nlp, compiled)
         return self._pipelines[language]
 
+    def known_language(self, code: str) -> str:
+        """A declared language as the project knows it: 'en-US' -> 'en' unless en_US has its own
+        terms (a glossary language or a locale folder), 'FR' -> 'fr'."""
+        code = code.strip()
+        known = set(self.project.glossary.languages) | {self.project.settings.language}
+        normalized = code.replace("-", "_")
+        for candidate in (code, normalized):
+            if candidate in known:
+                return candidate
+        folder = resolve_locale_folder(self.project.locales_dir, code)
+        if folder is not None:
+            return folder
+        base = spacy_language(code)
+        return base
+
     def language_of(self, source: SourceFile, front_matter: dict) -> str:
         declared = front_matter.get("lang") or front_matter.get("language")
         if isinstance(declared, str) and declared.strip():
-            return declared.strip()
+            return self.known_language(declared)
         known = set(self.project.glossary.languages)
         for part in reversed(Path(source.path).parts[:-1]):
             if len(part) <= 10 and (part in known or resolve_locale_folder(self.project.locales_dir, part) == part):
@@ -141,7 +161,12 @@ class Checker:
     def _check(self, source: SourceFile) -> list[Finding]:
         prose = extract_prose(source.text, source.kind)
         language = self.language_of(source, prose.front_matter)
-        nlp, compiled = self.pipeline(language)
+        try:
+            nlp, compiled = self.pipeline(language)
+        except TermkitError as exc:
+            if exc.path is None:  # e.g. an unknown `lang:`: say which article asked for it
+                raise TermkitError(exc.message, source.path, 1 if prose.front_matter else None) from None
+            raise
         doc = nlp.make_doc(prose.text)
         # Components that need more than the prose read it here: claims look for citations in the
         # original text (link targets are blanked in the prose) and skip reference sections.
@@ -158,7 +183,7 @@ class Checker:
                 ctx.extra["source_article"] = (paired, self.concepts_in(paired))
         meta = [rule for rule in self.rules if rule.family == "meta"]
         findings = [f for rule in self.rules if rule.family != "meta" for f in rule.check(doc, ctx)]
-        findings, ctx.extra["directives"] = apply_suppressions(source.text, findings)
+        findings, ctx.extra["directives"] = apply_suppressions(source.text, findings, prose.in_code)
         findings += [f for rule in meta for f in rule.check(doc, ctx)]
         findings.sort(key=Finding.sort_key)
         return findings
@@ -222,10 +247,14 @@ class Checker:
         """
         text, applied = source.text, []
         findings = self.check_source(source)
+        seen: set[tuple] = set()
         for _ in range(rounds):
-            result = apply_fixes(text, findings, unsafe)
+            # a fix is applied once: if its finding comes back, re-applying would only repeat it
+            fresh = [f for f in findings if f.fix is None or (f.code, f.fix.title) not in seen]
+            result = apply_fixes(text, fresh, unsafe)
             if not result.applied:
                 break
+            seen.update((f.code, f.fix.title) for f in result.applied if f.code in ("TK402",))
             text = result.text
             applied += result.applied
             findings = self.check_source(SourceFile(source.path, text, source.kind, source.bom))
@@ -252,19 +281,25 @@ def iter_articles(paths: Iterable[Path]) -> Iterator[tuple[Path, str] | TermkitE
 _worker: Checker | None = None
 
 
-def _init_worker(project: Project, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+def _init_worker(project: Project, codes: set[str]) -> None:
     global _worker
-    _worker = Checker(project, select, ignore)
+    _worker = Checker(project, codes=codes)
+
+
+def _check_one(checker: Checker, path: str, shown: str) -> tuple[list[Finding], TermkitError | None]:
+    """One file; any failure becomes that file's error line, and the run goes on."""
+    try:
+        return checker.check_file(Path(path), shown), None
+    except TermkitError as exc:
+        return [], exc
+    except (TermkitErrors, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others' findings
+        return [], TermkitError(Errors.E000.format(problem=f"{type(exc).__name__}: {exc}"), shown)
 
 
 def _check_batch(batch: list[tuple[str, str]]) -> list[tuple[list[Finding], TermkitError | None]]:
-    out = []
-    for path, shown in batch:
-        try:
-            out.append((_worker.check_file(Path(path), shown), None))
-        except TermkitError as exc:
-            out.append(([], exc))
-    return out
+    return [_check_one(_worker, path, shown) for path, shown in batch]
 
 
 def check_paths(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> CheckResult:
@@ -283,7 +318,7 @@ def check_paths(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> Check
         size = max(1, len(work) // (jobs * 4))
         batches = [work[i:i + size] for i in range(0, len(work), size)]
         with ProcessPoolExecutor(jobs, initializer=_init_worker,
-                                 initargs=(checker.project, tuple(r.code for r in checker.rules), ())) as pool:
+                                 initargs=(checker.project, {r.code for r in checker.rules})) as pool:
             outcomes = [pair for batch in pool.map(_check_batch, batches) for pair in batch]
     for findings, error in outcomes:
         if error is not None:
@@ -296,10 +331,7 @@ def check_paths(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> Check
 
 def _serial(work: list[tuple[str, str]], checker: Checker) -> Iterator[tuple[list[Finding], TermkitError | None]]:
     for path, shown in work:
-        try:
-            yield checker.check_file(Path(path), shown), None
-        except TermkitError as exc:
-            yield [], exc
+        yield _check_one(checker, path, shown)
 
 
 __all__ = ["CheckResult", "Checker", "Project", "check_paths", "decode_source", "iter_articles", "load_project"]

@@ -28,6 +28,7 @@ class _ErrorsWithCodes(type):
 
 class Errors(metaclass=_ErrorsWithCodes):
     # Inputs
+    E000 = "internal error while checking this file: {problem} (please report it)"
     E001 = "path not found"
     E002 = "no articles found (expected *.md, *.markdown or *.txt files)"
     E003 = "binary file, not checked"
@@ -37,6 +38,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     E007 = "cannot write file: {reason}"
     E008 = "invalid baseline: {problem}"
     E009 = "git failed: {problem}"
+    E010 = "duplicate id {id!r} in the import file (first at line {first})"
     # YAML and data files
     E101 = "YAML syntax error: {problem}"
     E102 = "{field}: expected {expected}, got {got!r}"

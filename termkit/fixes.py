@@ -58,7 +58,9 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def write_atomically(path: Path, text: str, bom: bool = False) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, BOM kept), keeping its permissions; refuse read-only files."""
+    """Replace ``path`` with ``text`` (UTF-8, BOM kept), keeping its permissions; refuse read-only files.
+    A symbolic link is written through: its target changes, the link stays a link."""
+    path = Path(os.path.realpath(path))
     if not os.access(path, os.W_OK):
         raise TermkitError(Errors.E006, str(path))
     data = ("\ufeff" if bom else "").encode("utf-8") + text.encode("utf-8")

@@ -22,7 +22,7 @@ _md.disable(["inline"], ignoreInvalid=True)  # block structure is all we need; i
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)  # never across a blank line
 LINK_DEST = re.compile(r"(?<=\])\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 REF_DEFINITION = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S.*$", re.M)
 AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
@@ -44,8 +44,12 @@ class Prose:
 
     text: str
     front_matter: dict[str, Any] = field(default_factory=dict)
-    front_matter_error: str | None = None
+    front_matter_error: tuple[int, str] | None = None  # (line, problem)
     sections: list[tuple[int, int, int, str]] = field(default_factory=list)
+    code: list[tuple[int, int]] = field(default_factory=list)  # code blocks and spans, front matter
+
+    def in_code(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.code)
 
 
 def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
@@ -87,28 +91,35 @@ def extract_prose(text: str, kind: str = "markdown") -> Prose:
             loaded = yaml.safe_load(m.group(1))
             front = loaded if isinstance(loaded, dict) else {}
         except yaml.YAMLError as exc:
-            front_error = str(getattr(exc, "problem", None) or exc).splitlines()[0]
+            mark = getattr(exc, "problem_mark", None)
+            front_error = ((mark.line + 2) if mark else 1, str(getattr(exc, "problem", None) or exc).splitlines()[0])
         text_for_blocks = _blank(text, [m.span()])
     else:
         text_for_blocks = text
 
     starts = LineIndex(text).starts + [len(text)]
+    code = list(ranges)
     for token in _md.parse(text_for_blocks):
         if token.type in ("fence", "code_block", "html_block") and token.map:
             first, last = token.map
             ranges.append((starts[first], starts[min(last, len(starts) - 1)]))
+            if token.type != "html_block":
+                code.append(ranges[-1])
     masked = _blank(text, ranges)
 
     inline: list[tuple[int, int]] = []
     for pattern in (HTML_COMMENT, CODE_SPAN):
-        inline += [m.span() for m in pattern.finditer(masked)]
+        spans = [m.span() for m in pattern.finditer(masked)]
+        inline += spans
+        if pattern is CODE_SPAN:
+            code += spans
     masked = _blank(masked, inline)
     inline = []
     for pattern in (REF_DEFINITION, LINK_DEST, AUTOLINK, BARE_URL, EMAIL, HTML_TAG):
         inline += [m.span() for m in pattern.finditer(masked)]
     masked = _blank(masked, inline)
 
-    return Prose(masked, front, front_error, _sections(masked))
+    return Prose(masked, front, front_error, _sections(masked), code)
 
 
 def _sections(masked: str) -> list[tuple[int, int, int, str]]:

@@ -23,6 +23,7 @@ def build_pipeline(language: str, fuzzy: bool = True, rulebook_dir: str | None =
         nlp = spacy.blank(spacy_language(language))
     except (ImportError, ValueError, KeyError) as exc:
         raise TermkitError(Errors.E203.format(lang=language, problem=str(exc).splitlines()[0])) from None
+    nlp.max_length = 50_000_000  # only the tokenizer and rule components run: no memory-hungry models
     if editorial:  # term rules need no sentences; claims and disclaimers are sentence-level
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("termkit_sentences")

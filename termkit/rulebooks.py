@@ -162,6 +162,43 @@ def _check_phrases(value: Any, path: Path, trail: str) -> None:
                     problem=f"{trail}{i}: expected a phrase (a string), got {item!r}; quote it"), str(path), line, col)
 
 
+LIST_KEYS = ("health_words", "population_words", "effect_words", "reference_sections", "attributions", "advice")
+MAP_KEYS = ("cues", "subtypes", "disclaimers")
+
+
+def _check_shapes(data: MarkedDict, path: Path) -> None:
+    """The rulebook's structure: lists where lists go, mappings where mappings go, valid regexes."""
+    def fail(where: MarkedDict, key, problem: str):
+        line, col = where.value_mark(key)
+        raise TermkitError(Errors.E205.format(problem=problem), str(path), line, col)
+
+    for key in LIST_KEYS:
+        if key in data and data[key] is not None and not isinstance(data[key], list):
+            fail(data, key, f"{key}: expected a list")
+    for key in MAP_KEYS:
+        if key in data and data[key] is not None and not isinstance(data[key], MarkedDict):
+            fail(data, key, f"{key}: expected a mapping")
+    for section in ("subtypes", "disclaimers", "cues"):
+        for name, spec in (data.get(section) or {}).items():
+            if section == "cues":
+                if not isinstance(spec, list):
+                    fail(data[section], name, f"cues.{name}: expected a list of phrases")
+                continue
+            if not isinstance(spec, MarkedDict):
+                fail(data[section], name, f"{section}.{name}: expected a mapping")
+            for key, value in spec.items():
+                if key in ("triggers", "uncitable", "requires_any", "mitigated_by", "any_of", "adjacent") \
+                        and value is not None and not isinstance(value, list):
+                    fail(spec, key, f"{section}.{name}.{key}: expected a list")
+    for i, pattern in enumerate(data.get("attributions") or []):
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            line, col = data["attributions"].item_marks[i]
+            raise TermkitError(Errors.E205.format(problem=f"attributions[{i}]: not a regular expression ({exc})"),
+                               str(path), line, col) from None
+
+
 def _read(path: Path, kind: str) -> dict:
     data = load_yaml_file(path)
     if not isinstance(data, MarkedDict):
@@ -173,6 +210,7 @@ def _read(path: Path, kind: str) -> dict:
         line, col = data.mark("kind")
         raise TermkitError(Errors.E205.format(problem=f"kind: expected {kind!r}, got {data.get('kind')!r}"),
                            str(path), line, col)
+    _check_shapes(data, path)
     _check_phrases(data, path, "")
     return to_plain(data)
 

@@ -124,6 +124,10 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
     for key in ("disclaimers", "profiles", "metadata"):
         if key in raw and not isinstance(raw[key], dict):
             fail(key, f"{key}: expected a mapping")
+    for name, spec in (raw.get("profiles") or {}).items():
+        needed = spec.get("disclaimers") if isinstance(spec, dict) else None
+        if not isinstance(needed, list) or not all(isinstance(n, str) for n in needed):
+            fail("profiles", f"profiles.{name}: expected {{disclaimers: [name, ...]}}, got {spec!r}")
     return Settings(
         root=root,
         config_path=path,

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .findings import Finding
-from .rules.registry import get_rule
+from .rules.registry import get_rule, matching_codes
 from .source import LineIndex
 
 DIRECTIVE = re.compile(r"<!--\s*termkit-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
@@ -32,17 +32,29 @@ class Directive:
     used: bool = False
     unknown: tuple[str, ...] = field(default=())
 
-    def matches(self, finding: Finding) -> bool:
+    @property
+    def codes(self) -> set[str] | None:
+        """The rule codes named (None: every rule); names, codes and prefixes all resolve to codes."""
         if not self.selectors:
-            return True
-        return any(finding.code == s.upper() or finding.rule == s.lower()
-                   or (s.upper().startswith("TK") and finding.code.startswith(s.upper())) for s in self.selectors)
+            return None
+        codes: set[str] = set()
+        for selector in self.selectors:
+            if selector not in self.unknown:
+                codes |= matching_codes(selector)
+        return codes
+
+    def matches(self, finding: Finding) -> bool:
+        codes = self.codes
+        return codes is None or finding.code in codes
 
 
-def parse_directives(text: str) -> list[Directive]:
+def parse_directives(text: str, in_code=lambda offset: False) -> list[Directive]:
+    """The suppression comments of ``text``; ``in_code(offset)`` tells comments shown in code apart."""
     index = LineIndex(text)
     directives: list[Directive] = []
     for m in DIRECTIVE.finditer(text):
+        if in_code(m.start()):
+            continue
         selectors = tuple(s for s in re.split(r"[\s,]+", m.group(2).strip()) if s)
         unknown = tuple(s for s in selectors if get_rule(s) is None and not re.fullmatch(r"(?i)tk\d{0,3}", s))
         line = index.position(m.end())[0]
@@ -57,16 +69,15 @@ def parse_directives(text: str) -> list[Directive]:
             open_ranges.append(d)
         else:  # enable closes the matching (or every, when it names no rule) open range
             for opened in open_ranges:
-                if opened.last_line == last and (not d.selectors or set(d.selectors) & set(opened.selectors)
-                                                  or not opened.selectors):
+                if opened.last_line == last and (d.codes is None or opened.codes is None or d.codes & opened.codes):
                     opened.last_line = d.line
             d.used = True  # an enable is bookkeeping, never "unused"
     return directives
 
 
-def apply_suppressions(text: str, findings: list[Finding]) -> tuple[list[Finding], list[Directive]]:
+def apply_suppressions(text: str, findings: list[Finding], in_code=lambda offset: False) -> tuple[list[Finding], list[Directive]]:
     """Drop suppressed findings; return the rest and every directive (``used`` set on each)."""
-    directives = parse_directives(text)
+    directives = parse_directives(text, in_code)
     if not directives:
         return findings, []
     kept = []

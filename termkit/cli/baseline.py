@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..baseline import create_baseline
 from ..engine import Checker, check_paths, load_project
-from ..errors import ExitStatus
+from ..errors import Errors, ExitStatus, TermkitError
 from ..fixes import write_atomically
 
 
@@ -30,8 +30,11 @@ def run_create(args) -> ExitStatus:
         print(error, file=sys.stderr)
     if result.errors:
         return ExitStatus.ERROR
-    if not args.output.exists():
-        args.output.write_text("", encoding="utf-8")
-    write_atomically(args.output, create_baseline(result.findings))
+    try:
+        if not args.output.exists():
+            args.output.write_text("", encoding="utf-8")
+        write_atomically(args.output, create_baseline(result.findings))
+    except OSError as exc:
+        raise TermkitError(Errors.E007.format(reason=exc.strerror or exc), str(args.output)) from None
     print(f"Recorded {len(result.findings)} findings of {result.files_checked} files in {args.output}.")
     return ExitStatus.SUCCESS

@@ -51,11 +51,13 @@ def changed_files(ref: str, paths: list[Path]) -> list[Path]:
     root = Path(git("rev-parse", "--show-toplevel")[0])
     names = git("diff", "--name-only", "--diff-filter=ACMR", ref, "--") + git("ls-files", "--others", "--exclude-standard")
     wanted = [p.resolve() for p in paths]
+    here = Path.cwd().resolve()
     out = []
     for name in dict.fromkeys(names):
         path = (root / name).resolve()
         if path.is_file() and any(path == w or w in path.parents for w in wanted):
-            out.append(path)
+            # shown as the user would type it, so reports and baselines match a plain `check`
+            out.append(path.relative_to(here) if here in path.parents else path)
     return out
 
 

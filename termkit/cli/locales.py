@@ -130,9 +130,12 @@ def run_export(args) -> ExitStatus:
     text = module.render(build_units(project.glossary, table, project.settings.language),
                          project.settings.language, args.locale)
     if args.output:
-        if not args.output.exists():
-            args.output.write_text("", encoding="utf-8")
-        write_atomically(args.output, text)
+        try:
+            if not args.output.exists():
+                args.output.write_text("", encoding="utf-8")
+            write_atomically(args.output, text)
+        except OSError as exc:
+            raise TermkitError(Errors.E007.format(reason=exc.strerror or exc), str(args.output)) from None
     else:
         sys.stdout.write(text)
     return ExitStatus.SUCCESS
@@ -152,6 +155,8 @@ def _guess_format(path: Path) -> str:
 def run_import(args) -> ExitStatus:
     project, folder = _context(args)
     table = load_locale(folder, args.locale, root=project.settings.root)
+    if not args.file.is_file():
+        raise TermkitError(Errors.E001, str(args.file))
     fmt = args.format or _guess_format(args.file)
     module = formats()[fmt]
     shown = str(args.file)

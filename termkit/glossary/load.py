@@ -118,6 +118,9 @@ def _parse_term(raw: Any, lang: str, where: str, out: _Collector, path: str) -> 
         return None
     _check_fields(raw, TERM_FIELDS, where, out, path)
     text = _string(raw, "text", where, out, path, required=True)
+    if text == "":
+        out.add(Errors.E102.format(field=f"{where}text", expected="a non-empty term", got=raw.get("text")), path,
+                raw.value_mark("text"))
     status = _enum(raw, "status", tuple(s.value for s in TermStatus), None, where, out, path)
     pos = _enum(raw, "pos", PARTS_OF_SPEECH, "", where, out, path) or None
     case = _enum(raw, "case", CASE_MODES, "auto", where, out, path) or "auto"

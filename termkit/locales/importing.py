@@ -54,7 +54,13 @@ def import_units(glossary: Glossary, table: LocaleTable, source_language: str, u
     entries = table.entries
     forbidden = _forbidden(table)
     errors = []
+    first_line: dict[str, int] = {}
     for u in units:
+        if u.concept_id in first_line:
+            errors.append(TermkitError(Errors.E010.format(id=u.concept_id, first=first_line[u.concept_id] or "?"),
+                                       shown, u.line or None))
+            continue
+        first_line[u.concept_id] = u.line
         if u.concept_id not in glossary.concepts:
             errors.append(TermkitError(Errors.E305.format(id=u.concept_id), shown, u.line or None))
         elif u.target and u.target.casefold() in forbidden:

@@ -61,7 +61,9 @@ def _parse_file(path: Path, shown: str, locale: str, out: _Collector) -> LocaleF
     if declared and declared != locale:
         out.add(Errors.E302.format(got=declared, folder=locale), shown, data.value_mark("locale"))
     result.glossary = _string(data, "glossary", "", out, shown) or path.stem
-    entries = data.get("entries") or {}
+    entries = data.get("entries")
+    if entries is None:
+        entries = MarkedDict()
     if not isinstance(entries, MarkedDict):
         out.add(Errors.E102.format(field="entries", expected="a mapping of concept id -> entry", got=entries),
                 shown, data.value_mark("entries"))
@@ -92,8 +94,12 @@ def _parse_file(path: Path, shown: str, locale: str, out: _Collector) -> LocaleF
             state=_enum(raw, "state", STATES, "translated", where, out, shown) or "translated",
             terms=tuple(terms), path=shown, line=raw.line,
         )
-    obsolete = data.get("obsolete") or {}
-    result.obsolete = tuple(str(k) for k in obsolete) if isinstance(obsolete, dict) else ()
+    obsolete = data.get("obsolete")
+    if obsolete is not None and not isinstance(obsolete, dict):
+        out.add(Errors.E102.format(field="obsolete", expected="a mapping of concept id -> entry", got=obsolete),
+                shown, data.value_mark("obsolete"))
+        obsolete = {}
+    result.obsolete = tuple(str(k) for k in obsolete or {})
     return result
 
 

@@ -25,8 +25,18 @@ def _yaml() -> YAML:
 
 
 def load(path: Path) -> Any:
-    with path.open(encoding="utf-8") as fh:
-        return _yaml().load(fh)
+    from ruamel.yaml.error import MarkedYAMLError
+
+    from ..errors import Errors, TermkitError
+
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return _yaml().load(fh)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "malformed YAML").splitlines()[0]
+        raise TermkitError(Errors.E101.format(problem=problem), str(path), mark.line + 1 if mark else None,
+                           mark.column + 1 if mark else None) from None
 
 
 def dump(data: Any) -> str:

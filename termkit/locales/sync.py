@@ -133,7 +133,10 @@ def sync_locale(glossary: Glossary, table: LocaleTable, source_language: str, wr
             continue
         located = table.file_of(concept_id)
         data = document(located.path, located.glossary)
-        data["obsolete"][concept_id] = data["entries"].pop(concept_id)
+        key, n = concept_id, 2
+        while key in data["obsolete"]:  # already obsoleted once: keep both, never overwrite
+            key, n = f"{concept_id}~{n}", n + 1
+        data["obsolete"][key] = data["entries"].pop(concept_id)
         actions.append(f"obsolete    {table.locale}/{located.path.name}: {concept_id} (concept left the glossary)")
     written = [path for path, data in documents.items() if write and rtyaml.save_if_changed(path, data)]
     return actions, written

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
 
 from .. import __version__
 from ..engine import Checker, Project, load_project
@@ -23,7 +24,8 @@ from .convert import code_action, error_diagnostic, to_diagnostic
 
 
 def uri_to_path(uri: str) -> Path:
-    return Path(unquote(urlparse(uri).path))
+    """file:// URI -> path, Windows drive letters included (pygls knows the rules)."""
+    return Path(to_fs_path(uri) or unquote(urlparse(uri).path))
 
 
 class TermkitServer(LanguageServer):

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from babel import Locale, UnknownLocaleError
 
+from ..markdown import extract_prose
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..rulebooks import load_profiles, load_rulebook
 from .base import CheckContext, Rule
@@ -64,8 +65,12 @@ class MissingDisclaimer(Rule):
             source = ctx.source.text
             newline = "\r\n" if "\r\n" in source else "\n"
             tail = "" if source.endswith(("\n", "\r")) or not source else newline
-            fix = Fix(f"Append the {name} disclaimer", (Edit(len(source), len(source), f"{tail}{newline}{text}{newline}"),),
-                      Applicability.UNSAFE) if text else None
+            addition = f"{tail}{newline}{text}{newline}"
+            # Appending is only a fix when the text would be visible: not after an unclosed code
+            # fence or HTML comment, where it would land inside them.
+            visible = text and text in extract_prose(source + addition, ctx.source.kind).text
+            fix = Fix(f"Append the {name} disclaimer", (Edit(len(source), len(source), addition),),
+                      Applicability.UNSAFE if visible else Applicability.DISPLAY_ONLY) if text else None
             yield ctx.finding(self, start, end, message, suggestion=text or None, fix=fix)
 
     def _profile_name(self, doc, ctx: CheckContext) -> str | None:

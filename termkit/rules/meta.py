@@ -42,6 +42,45 @@ class UnusedSuppression(Rule):
             else:
                 message = f"Unused suppression: no finding of {names} in lines {directive.first_line}-{directive.last_line}"
             text = ctx.source.text
-            end = directive.end + (1 if text[directive.end:directive.end + 1] == "\n" else 0)
-            fix = Fix("Remove the suppression comment", (Edit(directive.start, end, ""),), Applicability.SAFE)
+            line_start = text.rfind("\n", 0, directive.start) + 1
+            line_end = text.find("\n", directive.end)
+            line_end = len(text) if line_end == -1 else line_end
+            alone = not text[line_start:directive.start].strip() and not text[directive.end:line_end].strip()
+            if alone:  # the comment is the whole line: remove the line, its \r\n or \n included
+                edit = Edit(line_start, min(len(text), line_end + 1), "")
+            else:
+                edit = Edit(directive.start, directive.end, "")
+            fix = Fix("Remove the suppression comment", (edit,), Applicability.SAFE)
             yield ctx.finding(self, directive.start, directive.end, message, fix=fix)
+
+
+class InvalidFrontMatter(Rule):
+    """What it does:
+    Reports front matter that is not valid YAML. Its `lang:` and `type:` are then unknown, so the
+    article is checked with the project's defaults.
+
+    Why:
+    A broken front matter silently changes how the article is checked (and how the site
+    builds it).
+
+    Example:
+    Bad: ---\\nlang: fr\\ntitle: [unclosed\\n---\\nText.
+    Good: ---\\nlang: fr\\ntitle: Crampes\\n---\\nText.
+
+    Fix safety:
+    No fix.
+    """
+
+    code = "TK902"
+    name = "invalid-front-matter"
+    severity = Severity.ERROR
+    summary = "Front matter that is not valid YAML"
+    family = "meta-input"
+
+    def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.prose.front_matter_error:
+            line, problem = ctx.prose.front_matter_error
+            line = min(line, len(ctx.source.index.starts))
+            start = ctx.source.index.offset(line, 1)
+            end = start + len(ctx.source.index.line_text(line))
+            yield ctx.finding(self, start, end, f"Front matter is not valid YAML: {problem}; lang: and type: are ignored")

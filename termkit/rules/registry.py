@@ -8,7 +8,7 @@ from .base import Rule
 from .bilingual import MissingTargetTerm
 from .claims import UnsupportedClaim
 from .disclaimers import MissingDisclaimer
-from .meta import UnusedSuppression
+from .meta import InvalidFrontMatter, UnusedSuppression
 from .metadata import MissingAuthor, MissingReferences, StaleReview
 from .terms import DeprecatedTerm, InconsistentTerm, Misspelling, SupersededTerm
 
@@ -28,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     MissingReferences(),
     # TK9xx: meta
     UnusedSuppression(),
+    InvalidFrontMatter(),
 )
 
 REDIRECTS: dict[str, str] = {}
@@ -41,25 +42,30 @@ def get_rule(code_or_name: str) -> Rule | None:
     return _BY_CODE.get(key.upper()) or _BY_NAME.get(key.lower())
 
 
-def _matching(selector: str) -> set[str]:
+def matching_codes(selector: str, where: str | None = None) -> set[str]:
+    """Codes a selector names: a code, a code prefix (TK4) or a rule name."""
     rule = get_rule(selector)
     if rule:
         return {rule.code}
     prefix = selector.upper()
     codes = {code for code in _BY_CODE if code.startswith(prefix)} if prefix.startswith("TK") else set()
     if not codes:
-        raise TermkitError(Errors.E202.format(code=selector))
+        raise TermkitError(Errors.E202.format(code=selector), where)
     return codes
 
 
-def resolve_selection(select: tuple[str, ...] | list[str] = (), ignore: tuple[str, ...] | list[str] = ()) -> set[str]:
+_matching = matching_codes
+
+
+def resolve_selection(select: tuple[str, ...] | list[str] = (), ignore: tuple[str, ...] | list[str] = (),
+                      where: str | None = None) -> set[str]:
     """Codes enabled by ``select`` (all rules when empty) minus ``ignore``; selectors are codes,
     code prefixes (``TK1``) or rule names (``misspelling``)."""
     enabled: set[str] = set()
     if not select:
         enabled = {rule.code for rule in RULES if rule.default_enabled}
     for selector in select:
-        enabled |= _matching(selector)
+        enabled |= matching_codes(selector, where)
     for selector in ignore:
-        enabled -= _matching(selector)
+        enabled -= matching_codes(selector, where)
     return enabled
