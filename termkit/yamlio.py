@@ -65,6 +65,9 @@ def _construct_mapping(loader: _MarkedLoader, node: yaml.MappingNode) -> MarkedD
             raise yaml.constructor.ConstructorError(
                 None, None, "found an unhashable key", key_node.start_mark
             ) from None
+        if key in result:  # PyYAML would keep the last silently; a duplicated entry hides data
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (first at line {result.key_marks[key][0]})", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_marks[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         result.value_marks[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)

@@ -140,3 +140,13 @@ def test_shipped_glossary_is_valid_and_large_enough(cli):
     assert {"preferred", "admitted", "deprecated", "superseded"} <= statuses
     code, out, _ = cli("glossary", "validate")
     assert code == 0
+
+
+def test_duplicate_keys_are_errors_not_silently_merged(tmp_path):
+    write(tmp_path, """\
+  - id: cramp
+    id: spasm
+    terms:
+      - {text: cramp, status: preferred}
+""")
+    assert errors_of(tmp_path) == ["g.yaml:5:3: error: [E101] YAML syntax error: duplicate key 'id' (first at line 4)"]
