@@ -89,6 +89,8 @@ class Checker:
         self.rules = [rule for rule in RULES if rule.code in codes]
         self._pipelines: dict[str, tuple[Language, CompiledTerms]] = {}
         self._glossaries: dict[str, Glossary] = {}
+        # languages with terms of their own; computed once (it walks every concept)
+        self._languages = set(project.glossary.languages) | {settings.language}
         self._source_concepts: dict[str, dict[str, tuple[int, str]]] = {}
 
     def glossary_for(self, language: str) -> Glossary:
@@ -128,7 +130,7 @@ class Checker:
         """A declared language as the project knows it: 'en-US' -> 'en' unless en_US has its own
         terms (a glossary language or a locale folder), 'FR' -> 'fr'."""
         code = code.strip()
-        known = set(self.project.glossary.languages) | {self.project.settings.language}
+        known = self._languages
         normalized = code.replace("-", "_")
         for candidate in (code, normalized):
             if candidate in known:
@@ -143,7 +145,7 @@ class Checker:
         declared = front_matter.get("lang") or front_matter.get("language")
         if isinstance(declared, str) and declared.strip():
             return self.known_language(declared)
-        known = set(self.project.glossary.languages)
+        known = self._languages
         for part in reversed(Path(source.path).parts[:-1]):
             if len(part) <= 10 and (part in known or resolve_locale_folder(self.project.locales_dir, part) == part):
                 return part
