@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.strings import get_string_id
 
-from .fuzzy import FuzzyIndex
+from .fuzzy import FuzzyIndex, strip_accents
 from .glossary.model import Concept, ConceptStatus, Glossary, Term, TermStatus
 from .languages import language_data, lexicon
 
@@ -71,6 +71,8 @@ def _variants(term: Term) -> list[tuple[str, str, bool]]:
     kind = term.status.value
     out = [(term.text, kind, False)]
     out += [(form, kind, True) for form in term.forms]
+    if term.accents == "insensitive":  # opt-in only: folding is lossy (es año -> ano)
+        out += [(strip_accents(text), kind, is_form) for text, _, is_form in list(out) if strip_accents(text) != text]
     out += [(wrong, "misspelling", False) for wrong in term.misspellings]
     return out
 

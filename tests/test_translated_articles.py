@@ -73,3 +73,20 @@ def test_bilingual_pair_reports_source_concepts_missing_in_the_translation(tmp_p
                                "'contraction fasciculaire'")
     translation.write_text("La fasciculation est fréquente. La trisomie 21 n'a rien à voir.\n", encoding="utf-8")
     assert Checker(load_project(start=tmp_path), select=["TK302"]).check_file(translation, str(translation)) == []
+
+
+def test_accent_insensitive_matching_only_where_a_term_opts_in(tmp_path):
+    from termkit import Checker, load_project
+
+    shutil.copytree(TEST_GLOSSARY, tmp_path / "glossary")
+    (tmp_path / "locales" / "fr").mkdir(parents=True)
+    (tmp_path / "locales" / "fr" / "neuro.yaml").write_text(
+        "schema: termkit.locale/1\nlocale: fr\nentries:\n"
+        "  electromyography:\n    state: translated\n    terms:\n"
+        "      - {text: électromyographie, status: preferred, accents: insensitive}\n"
+        "      - {text: ÉMG, status: deprecated}\n", encoding="utf-8")
+    (tmp_path / "termkit.yaml").write_text("glossary: [glossary]\nlocales: locales\n", encoding="utf-8")
+    checker = Checker(load_project(start=tmp_path), select=["TK1", "TK3"])
+    text = "---\nlang: fr\n---\nUne electromyographie, une électromyographie ; EMG ; ÉMG.\n"
+    # the unaccented spelling counts as the term; the accent-sensitive deprecated term does not fold
+    assert [(f.code, f.text) for f in checker.check_text(text)] == [("TK102", "ÉMG")]

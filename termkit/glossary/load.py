@@ -18,7 +18,7 @@ from .model import CASE_MODES, PARTS_OF_SPEECH, Concept, ConceptStatus, Glossary
 SCHEMA = "termkit.glossary/1"
 FILE_FIELDS = ("schema", "language", "domain", "description", "concepts")
 CONCEPT_FIELDS = ("id", "status", "definition", "allow", "terms", "note")
-TERM_FIELDS = ("text", "status", "pos", "forms", "misspellings", "case", "note")
+TERM_FIELDS = ("text", "status", "pos", "forms", "misspellings", "case", "accents", "note")
 ID_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z")
 
 
@@ -124,6 +124,7 @@ def _parse_term(raw: Any, lang: str, where: str, out: _Collector, path: str) -> 
     status = _enum(raw, "status", tuple(s.value for s in TermStatus), None, where, out, path)
     pos = _enum(raw, "pos", PARTS_OF_SPEECH, "", where, out, path) or None
     case = _enum(raw, "case", CASE_MODES, "auto", where, out, path) or "auto"
+    accents = _enum(raw, "accents", ("sensitive", "insensitive"), "sensitive", where, out, path) or "sensitive"
     if not text or not status:
         return None
     return Term(
@@ -135,6 +136,7 @@ def _parse_term(raw: Any, lang: str, where: str, out: _Collector, path: str) -> 
         forms=_string_list(raw, "forms", where, out, path),
         misspellings=_string_list(raw, "misspellings", where, out, path),
         case=case,
+        accents=accents,
         note=_string(raw, "note", where, out, path),
         path=path,
         line=raw.line,

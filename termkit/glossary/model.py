@@ -36,6 +36,7 @@ class Term:
     forms: tuple[str, ...] = ()
     misspellings: tuple[str, ...] = ()
     case: str = "auto"
+    accents: str = "sensitive"  # "insensitive": the term also matches when written without accents (opt-in)
     note: str | None = None
     path: str = ""
     line: int = 0
