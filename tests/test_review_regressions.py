@@ -131,3 +131,58 @@ def test_export_into_a_missing_folder_is_one_line(tmp_path, cli, monkeypatch):
     code, _, err = cli("locales", "export", "fr", "--format", "po", "-o", tmp_path / "no" / "such" / "fr.po")
     assert code == 2 and "[E007] cannot write file" in err and "Traceback" not in err
     assert os.listdir(tmp_path) == []
+
+
+def test_changed_files_match_a_baseline_made_from_relative_paths(tmp_path, cli, monkeypatch):
+    import subprocess
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "t")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.md").write_text("---\ntype: news\n---\nold fascillis\n", encoding="utf-8")
+    git("add", ".")
+    git("commit", "-qm", "start")
+    monkeypatch.chdir(tmp_path)
+    cli("baseline", "create", "articles", "-o", "bl.json", "--glossary", TEST_GLOSSARY)
+    (tmp_path / "articles" / "a.md").write_text("---\ntype: news\n---\nNew line.\nold fascillis\n", encoding="utf-8")
+    code, out, _ = cli("check", "articles", "--changed", "--baseline", "bl.json", "--glossary", TEST_GLOSSARY,
+                       "--format", "json")
+    assert code == 0 and json.loads(out)["findings"] == []
+
+
+def test_empty_term_text_is_a_glossary_error(tmp_path, cli):
+    (tmp_path / "g.yaml").write_text(
+        'schema: termkit.glossary/1\nconcepts:\n  - id: x\n    terms:\n      - {text: "  ", status: preferred}\n',
+        encoding="utf-8")
+    code, _, err = cli("glossary", "validate", tmp_path)
+    assert code == 2 and "[E102] concepts[0].terms[0].text: expected a non-empty term" in err
+
+
+def test_windows_file_uris_become_drive_paths():
+    import pytest
+
+    pytest.importorskip("pygls")
+    from pygls.uris import to_fs_path
+
+    from termkit.lsp.server import uri_to_path
+
+    assert str(uri_to_path("file:///tmp/a%20b.md")) == "/tmp/a b.md"
+    assert to_fs_path("file:///c%3A/Users/a.md").lower().startswith(("c:", "/c:"))
+
+
+def test_wrong_shapes_in_config_and_rulebooks_are_one_line(tmp_path, cli):
+    (tmp_path / "a.md").write_text("text\n", encoding="utf-8")
+    (tmp_path / "termkit.yaml").write_text("profiles: {consumer-article: 5}\n", encoding="utf-8")
+    code, _, err = cli("check", tmp_path / "a.md", "--glossary", TEST_GLOSSARY)
+    assert code == 2 and "[E201] invalid configuration: profiles.consumer-article: expected" in err
+    (tmp_path / "rules" / "en").mkdir(parents=True)
+    (tmp_path / "rules" / "en" / "claims.yaml").write_text(
+        "schema: termkit.rulebook/1\nkind: claims\nhealth_words: 5\n", encoding="utf-8")
+    (tmp_path / "termkit.yaml").write_text("rulebooks: rules\n", encoding="utf-8")
+    code, _, err = cli("check", tmp_path / "a.md", "--glossary", TEST_GLOSSARY)
+    assert code == 2 and err.startswith(f"{tmp_path / 'rules' / 'en' / 'claims.yaml'}:3:15: error: [E205]")
+    assert len(err.splitlines()) == 1
