@@ -209,3 +209,14 @@ def test_reads_a_third_party_tbx_file(workspace, cli):
     units = parse_tbx(text, "astronomy.tbx", "es")
     assert units and all(u.concept_id for u in units)
     assert any(u.target for u in units)
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "tbx"])
+def test_unknown_id_in_xml_files_names_the_line(workspace, cli, fmt):
+    out = workspace / FORMATS[fmt]
+    cli("locales", "export", "fr", "--format", fmt, "-o", out)
+    text = out.read_text(encoding="utf-8").replace('id="pneumonia"', 'id="no_such_concept"')
+    out.write_text(text, encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if 'id="no_such_concept"' in row)
+    code, _, err = cli("locales", "import", "fr", out, "--format", fmt)
+    assert code == 2 and err == f"{out}:{line}: error: [E305] unknown concept id 'no_such_concept' (not in the glossary)\n"

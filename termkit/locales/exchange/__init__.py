@@ -44,6 +44,25 @@ class Imported:
     line: int = 0
 
 
+def id_lines(text: str, elements: tuple[str, ...]) -> dict[str, int]:
+    """Line of each ``id`` attribute on the named elements (ElementTree keeps no line numbers)."""
+    import xml.parsers.expat
+
+    lines: dict[str, int] = {}
+    parser = xml.parsers.expat.ParserCreate()
+
+    def start(name, attrs):
+        if name.rsplit(":", 1)[-1] in elements and "id" in attrs:
+            lines.setdefault(attrs["id"], parser.CurrentLineNumber)
+
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(text.encode("utf-8"), True)
+    except xml.parsers.expat.ExpatError:
+        pass  # the ElementTree parse reports the syntax error with its position
+    return lines
+
+
 def build_units(glossary: Glossary, table: LocaleTable, source_language: str) -> list[Unit]:
     report = {row.concept_id: row for row in locale_status(glossary, table, source_language).rows}
     entries = table.entries

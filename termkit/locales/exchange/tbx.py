@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from xml.etree import ElementTree as ET
 
 from ...errors import Errors, TermkitError
-from . import Imported, Unit
+from . import Imported, Unit, id_lines
 from .xliff import bcp47
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -82,6 +82,7 @@ def parse_tbx(text: str, shown: str, locale: str) -> list[Imported]:
     if _local(root.tag) not in ("tbx", "martif"):
         raise TermkitError(Errors.E304.format(kind="TBX", problem=f"expected <tbx> or <martif>, got <{_local(root.tag)}>"), shown, 1)
     units = []
+    lines = id_lines(text, ("conceptEntry", "termEntry"))
     for entry in root.iter():
         if _local(entry.tag) not in ("conceptEntry", "termEntry"):
             continue
@@ -106,7 +107,7 @@ def parse_tbx(text: str, shown: str, locale: str) -> list[Imported]:
         units.append(Imported(
             concept_id=entry.get("id", ""), target=target, alternatives=tuple(alternatives),
             needs_review=marker.get("termkit:state") == "draft", source_hash=marker.get("termkit:source-hash"),
-            base=marker.get("termkit:base"),
+            base=marker.get("termkit:base"), line=lines.get(entry.get("id", ""), 0),
         ))
     return units
 

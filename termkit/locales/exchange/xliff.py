@@ -7,7 +7,7 @@ from xml.etree import ElementTree as ET
 from babel.core import get_locale_identifier, parse_locale
 
 from ...errors import Errors, TermkitError
-from . import Imported, Unit
+from . import Imported, Unit, id_lines
 
 CARRIES_ALTERNATIVES = False
 SUFFIX = ".xlf"
@@ -49,6 +49,7 @@ def parse(text: str, shown: str) -> list[Imported]:
     if root.tag != f"{{{NS}}}xliff":
         raise TermkitError(Errors.E304.format(kind="XLIFF", problem=f"expected an XLIFF 2.0 root, got {root.tag!r}"), shown, 1)
     units = []
+    lines = id_lines(text, ("unit",))
     for unit in root.iter(f"{{{NS}}}unit"):
         notes = {n.get("category"): (n.text or "") for n in unit.iter(f"{{{NS}}}note")}
         segment = unit.find(f"{{{NS}}}segment")
@@ -57,5 +58,6 @@ def parse(text: str, shown: str) -> list[Imported]:
             concept_id=unit.get("id", ""), target=(target.text or "").strip() or None if target is not None else None,
             alternatives=None, needs_review=segment is not None and segment.get("state", "initial") == "initial",
             source_hash=notes.get("termkit-source-hash"), base=notes.get("termkit-base"),
+            line=lines.get(unit.get("id", ""), 0),
         ))
     return units
