@@ -10,6 +10,7 @@ from ..baseline import filter_baseline, load_baseline
 from ..engine import CheckResult, Checker, check_paths, iter_articles, load_project
 from ..errors import Errors, ExitStatus, TermkitError
 from ..findings import Severity
+from ..nlp import build_pipeline
 from ..fixes import unified_diff, write_atomically
 from ..report import RENDERERS
 from ..source import read_source
@@ -66,6 +67,8 @@ def run(args) -> ExitStatus:
         raise TermkitError(Errors.E204.format(name=args.format, expected=", ".join(RENDERERS)))
     paths = list(args.paths) or [Path(".")]
     start = paths[0] if paths[0].exists() else None
+    if args.language:
+        build_pipeline(args.language, editorial=False)  # an unknown --language fails once, here
     project = load_project(args.config, args.glossary, start=start, language=args.language)
     checker = Checker(project, _codes(args.select), _codes(args.ignore))
     if args.changed:
