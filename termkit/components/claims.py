@@ -195,7 +195,7 @@ class ClaimDetector:
             spec = self.subtypes[subtype]
             if spec.requires_any and not kinds.intersection(spec.requires_any):
                 continue
-            for name, citable, s, e in sorted(f for f in found if f[0] == subtype):
+            for _, citable, s, e in sorted(f for f in found if f[0] == subtype):
                 if self._mitigated(spec, s, e, cues, question):
                     continue
                 if citable:

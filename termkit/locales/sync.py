@@ -128,7 +128,7 @@ def sync_locale(glossary: Glossary, table: LocaleTable, source_language: str, wr
         stub["terms"] = CommentedSeq()
         document(path, stem)["entries"][concept.id] = stub
         actions.append(f"add stub    {table.locale}/{path.name}: {concept.id}")
-    for concept_id, entry in entries.items():
+    for concept_id in entries:
         if concept_id in glossary.concepts:
             continue
         located = table.file_of(concept_id)

@@ -6,10 +6,9 @@ import datetime as dt
 from typing import Iterator
 
 from ..findings import Finding, Severity
+from ..rulebooks import load_rulebook
 from .base import CheckContext, Rule
 
-REFERENCE_TITLES = {"references", "sources", "bibliography", "références", "sources", "referencias", "fuentes",
-                    "bibliografía", "quellen", "literatur", "einzelnachweise", "further reading"}
 
 
 def _front_matter_anchor(ctx: CheckContext) -> tuple[int, int]:
@@ -118,7 +117,10 @@ class MissingReferences(Rule):
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         import re
 
-        if any(title.lower().strip(" :") in REFERENCE_TITLES for _, _, _, title in ctx.prose.sections):
+        # the section titles are the claims rulebook's, per language (data, not code)
+        titles = {t.lower() for t in load_rulebook("claims", ctx.language, ctx.settings.rulebooks)
+                  .get("reference_sections") or ()}
+        if any(title.lower().strip(" :#*") in titles for _, _, _, title in ctx.prose.sections):
             return
         marker = re.search(r"\[\d+(?:[,–-]\d+)*\]|\[\^[^\]]+\]", ctx.prose.text)
         if marker:
