@@ -157,15 +157,8 @@ def test_python_dash_m(tmp_path):
     assert proc.returncode == 1 and "TK101" in proc.stdout
 
 
-def test_changed_checks_only_files_changed_since_a_ref(tmp_path, cli, monkeypatch):
-    import subprocess
-
-    def git(*args):
-        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
-
-    git("init", "-q")
-    git("config", "user.email", "t@example.org")
-    git("config", "user.name", "t")
+def test_changed_checks_only_files_changed_since_a_ref(tmp_path, cli, monkeypatch, git_repo):
+    git = git_repo
     (tmp_path / "old.md").write_text("fascillis\n", encoding="utf-8")
     (tmp_path / "edited.md").write_text("clean\n", encoding="utf-8")
     git("add", ".")

@@ -133,15 +133,8 @@ def test_export_into_a_missing_folder_is_one_line(tmp_path, cli, monkeypatch):
     assert os.listdir(tmp_path) == []
 
 
-def test_changed_files_match_a_baseline_made_from_relative_paths(tmp_path, cli, monkeypatch):
-    import subprocess
-
-    def git(*args):
-        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
-
-    git("init", "-q")
-    git("config", "user.email", "t@example.org")
-    git("config", "user.name", "t")
+def test_changed_files_match_a_baseline_made_from_relative_paths(tmp_path, cli, monkeypatch, git_repo):
+    git = git_repo
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "a.md").write_text("---\ntype: news\n---\nold fascillis\n", encoding="utf-8")
     git("add", ".")

@@ -13,7 +13,7 @@ from ..findings import Severity
 from ..nlp import build_pipeline
 from ..fixes import unified_diff, write_atomically
 from ..report import RENDERERS
-from ..source import read_source
+from ..source import ARTICLE_SUFFIXES, read_source
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -73,7 +73,7 @@ def run(args) -> ExitStatus:
     checker = Checker(project, _codes(args.select), _codes(args.ignore))
     if args.changed:
         paths = [p for p in changed_files(args.changed, paths)
-                 if p.suffix.lower() in (".md", ".markdown", ".txt", ".mdown", ".mkd", ".text")]
+                 if p.suffix.lower() in ARTICLE_SUFFIXES]
         if not paths:
             sys.stdout.write(RENDERERS[args.format](CheckResult()))
             return ExitStatus.SUCCESS

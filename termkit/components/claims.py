@@ -30,7 +30,6 @@ from .terms import FUZZY_KEY, TERMS_KEY
 
 CLAIMS_KEY = "termkit_claims"
 LEADING_MARKUP = {"#", "##", "###", "####", ">", "-", "*", "+", "_", "**"}
-_CONTEXT_KINDS = ("health", "population", "effect")
 
 
 @dataclass(frozen=True)

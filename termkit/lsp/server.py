@@ -17,7 +17,6 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..engine import Checker, Project, load_project
 from ..errors import TermkitError, TermkitErrors
-from ..glossary.load import load_glossary
 from ..source import SourceFile, kind_for
 from ..yamlio import load_yaml_text
 from .convert import code_action, error_diagnostic, to_diagnostic
@@ -179,4 +178,4 @@ def run() -> None:
     server.start_io()
 
 
-__all__ = ["TermkitServer", "load_glossary", "run", "server"]
+__all__ = ["TermkitServer", "run", "server"]
