@@ -220,3 +220,8 @@ def test_unknown_id_in_xml_files_names_the_line(workspace, cli, fmt):
     line = next(i for i, row in enumerate(text.splitlines(), 1) if 'id="no_such_concept"' in row)
     code, _, err = cli("locales", "import", "fr", out, "--format", fmt)
     assert code == 2 and err == f"{out}:{line}: error: [E305] unknown concept id 'no_such_concept' (not in the glossary)\n"
+
+
+def test_missing_locales_folder_is_one_line(workspace, cli):
+    code, out, err = cli("locales", "status", "--locales", workspace / "nowhere")
+    assert (code, out, err) == (2, "", f"{workspace / 'nowhere'}: error: [E001] path not found\n")

@@ -72,7 +72,11 @@ def _context(args):
 
 
 def _tables(project, folder, wanted):
+    if not folder.is_dir():
+        raise TermkitError(Errors.E001, str(folder))
     names = wanted or locale_folders(folder)
+    if not names:
+        raise TermkitError(f"no locale folders in {folder} (expected e.g. {folder}/fr/)", str(folder))
     return [load_locale(folder, name, root=project.settings.root) for name in names]
 
 
