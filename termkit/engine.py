@@ -1,81 +1,52 @@
-"""Orchestration: paths -> SourceFile -> prose -> spaCy Doc -> rules -> sorted findings."""
+"""Orchestration: paths -> SourceFile -> prose -> spaCy Doc -> rules -> sorted findings.
+
+A ``Checker`` runs the selected rules; what one language needs (its locale folder, the glossary
+with the locale's terms, the pipeline with the components those rules read, the compiled term
+tables) is resolved once per language, in ``LanguageSetup``.
+"""
 
 from __future__ import annotations
 
 import os
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from spacy.language import Language
 
-from .compile import CompiledTerms, compile_terms, glossary_key, load_cached, store_cached
+from .cache import glossary_key, load_cached, store_cached
 from .errors import Errors, TermkitError, TermkitErrors
-from .findings import Edit, Finding, Fix
+from .findings import CheckResult, Edit, Finding, Fix
 from .fixes import apply_fixes
-from .glossary.load import glossary_files, load_glossary, shipped_glossary_dir
 from .glossary.model import Glossary
-from .locales.load import load_locale, resolve_locale_folder, shipped_locales_dir
+from .languages import base_language
+from .locales.load import load_locale, resolve_locale_folder
 from .locales.merge import with_locale_terms
 from .markdown import extract_prose
-from .nlp import build_pipeline, spacy_language
+from .nlp import build_pipeline
+from .project import Project, load_project
 from .rules.base import CheckContext
 from .rules.registry import RULES, resolve_selection
-from .settings import Settings, load_settings
 from .suppress import apply_suppressions
 from .source import ARTICLE_SUFFIXES, SourceFile, decode_source, read_source
-
-EDITORIAL_FAMILIES = ("claims", "disclaimers", "metadata")
-
-
-@dataclass
-class Project:
-    """Settings plus the glossary (and the translated term lists) they point at."""
-
-    settings: Settings
-    glossary: Glossary
-    glossary_files: list[Path]
-    locales_dir: Path | None = None
-
-
-def load_project(config: Path | None = None, glossary: Iterable[Path] | None = None,
-                 start: Path | None = None, language: str | None = None) -> Project:
-    """Find and read the config, then load (or take from the cache) the glossary.
-
-    config (Path | None): an explicit config file; otherwise found by walking up from ``start``.
-    glossary (Iterable[Path] | None): glossary folders/files overriding the config's.
-    RETURNS (Project). Raises TermkitError / TermkitErrors on bad configuration or glossary.
-    """
-    settings = load_settings(config, start)
-    if language:
-        settings = settings.with_overrides(language=language)
-    paths = list(glossary) if glossary else list(settings.glossary) or [shipped_glossary_dir()]
-    files = glossary_files(paths)
-    if settings.locales is not None:
-        locales_dir = settings.locales
-    elif paths == [shipped_glossary_dir()]:
-        locales_dir = shipped_locales_dir()  # the shipped translations belong to the shipped glossary
-    else:
-        locales_dir = settings.root / "locales" if (settings.root / "locales").is_dir() else None
-    key = "glossary-" + glossary_key(files, "*", settings.language, ())
-    loaded = load_cached(key)
-    if not isinstance(loaded, Glossary):
-        loaded = load_glossary(files, settings.language, root=settings.root)
-        store_cached(key, loaded)
-    return Project(settings=settings, glossary=loaded, glossary_files=files, locales_dir=locales_dir)
+from .term_tables import CompiledTerms, compile_terms
 
 
 @dataclass
-class CheckResult:
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[TermkitError] = field(default_factory=list)
-    files_checked: int = 0
+class LanguageSetup:
+    """What checking articles of one language needs, built once per language and run."""
+
+    language: str
+    locale_folder: str | None  # the locales/ folder giving this language's terms (Babel-style fallback)
+    glossary: Glossary  # the project's glossary plus that folder's terms
+    nlp: Language
+    compiled: CompiledTerms
 
 
 class Checker:
-    """Checks documents of a project; builds one pipeline per language on first use."""
+    """Checks documents of a project; builds one LanguageSetup per language on first use."""
 
     def __init__(self, project: Project, select: Iterable[str] = (), ignore: Iterable[str] = (),
                  codes: set[str] | None = None):
@@ -87,67 +58,62 @@ class Checker:
             codes = resolve_selection(tuple(select) or settings.select, tuple(ignore) + settings.ignore,
                                       where=str(settings.config_path) if settings.config_path and not select else None)
         self.rules = [rule for rule in RULES if rule.code in codes]
-        self._pipelines: dict[str, tuple[Language, CompiledTerms]] = {}
+        self._components = sorted({name for rule in self.rules for name in rule.needs})
+        self._setups: dict[str, LanguageSetup] = {}
         self._glossaries: dict[str, Glossary] = {}
+        self._folders: dict[str, str | None] = {}
         # languages with terms of their own; computed once (it walks every concept)
         self._languages = set(project.glossary.languages) | {settings.language}
         self._source_concepts: dict[str, dict[str, tuple[int, str]]] = {}
+
+    def locale_folder(self, language: str) -> str | None:
+        if language not in self._folders:
+            self._folders[language] = resolve_locale_folder(self.project.locales_dir, language)
+        return self._folders[language]
 
     def glossary_for(self, language: str) -> Glossary:
         """The glossary with the terms of ``language``: its own, plus the locale folder's entries."""
         if language not in self._glossaries:
             glossary = self.project.glossary
-            folder = resolve_locale_folder(self.project.locales_dir, language)
+            folder = self.locale_folder(language)
             if folder is not None and folder != self.project.settings.language:
                 table = load_locale(self.project.locales_dir, folder, root=self.project.settings.root)
                 glossary = with_locale_terms(glossary, table)
             self._glossaries[language] = glossary
         return self._glossaries[language]
 
-    def _locale_files(self, language: str) -> list[Path]:
-        folder = resolve_locale_folder(self.project.locales_dir, language)
-        if folder is None:
-            return []
-        return sorted((self.project.locales_dir / folder).glob("*.yaml"))
-
-    def pipeline(self, language: str) -> tuple[Language, CompiledTerms]:
-        if language not in self._pipelines:
+    def setup(self, language: str) -> LanguageSetup:
+        if language not in self._setups:
             settings = self.project.settings
-            editorial = any(rule.family in EDITORIAL_FAMILIES for rule in self.rules)
-            nlp = build_pipeline(language, rulebook_dir=str(settings.rulebooks) if settings.rulebooks else None,
-                                 editorial=editorial)
-            files = self.project.glossary_files + self._locale_files(language)
-            key = "terms-" + glossary_key(files, language, settings.language, settings.allow)
+            nlp = build_pipeline(language, self._components,
+                                 rulebook_dir=str(settings.rulebooks) if settings.rulebooks else None)
+            folder = self.locale_folder(language)
+            locale_files = sorted((self.project.locales_dir / folder).glob("*.yaml")) if folder else []
+            key = "terms-" + glossary_key(self.project.glossary_files + locale_files, language, settings.language,
+                                          settings.allow)
             compiled = load_cached(key)
             if not isinstance(compiled, CompiledTerms):
                 compiled = compile_terms(self.glossary_for(language), language, nlp, settings.allow)
                 store_cached(key, compiled)
             nlp.get_pipe("termkit_terms").set_terms(compiled)
-            self._pipelines[language] = (nlp, compiled)
-        return self._pipelines[language]
+            self._setups[language] = LanguageSetup(language, folder, self.glossary_for(language), nlp, compiled)
+        return self._setups[language]
 
     def known_language(self, code: str) -> str:
         """A declared language as the project knows it: 'en-US' -> 'en' unless en_US has its own
         terms (a glossary language or a locale folder), 'FR' -> 'fr'."""
         code = code.strip()
-        known = self._languages
-        normalized = code.replace("-", "_")
-        for candidate in (code, normalized):
-            if candidate in known:
+        for candidate in (code, code.replace("-", "_")):
+            if candidate in self._languages:
                 return candidate
-        folder = resolve_locale_folder(self.project.locales_dir, code)
-        if folder is not None:
-            return folder
-        base = spacy_language(code)
-        return base
+        return self.locale_folder(code) or base_language(code)
 
     def language_of(self, source: SourceFile, front_matter: dict) -> str:
         declared = front_matter.get("lang") or front_matter.get("language")
         if isinstance(declared, str) and declared.strip():
             return self.known_language(declared)
-        known = self._languages
         for part in reversed(Path(source.path).parts[:-1]):
-            if len(part) <= 10 and (part in known or resolve_locale_folder(self.project.locales_dir, part) == part):
+            if len(part) <= 10 and (part in self._languages or self.locale_folder(part) == part):
                 return part
         return self.project.settings.language
 
@@ -164,29 +130,23 @@ class Checker:
         prose = extract_prose(source.text, source.kind)
         language = self.language_of(source, prose.front_matter)
         try:
-            nlp, compiled = self.pipeline(language)
+            setup = self.setup(language)
         except TermkitError as exc:
             if exc.path is None:  # e.g. an unknown `lang:`: say which article asked for it
                 raise TermkitError(exc.message, source.path, 1 if prose.front_matter else None) from None
             raise
-        doc = nlp.make_doc(prose.text)
-        # Components that need more than the prose read it here: claims look for citations in the
-        # original text (link targets are blanked in the prose) and skip reference sections.
-        doc.user_data["termkit_source"] = source.text
-        doc.user_data["termkit_text"] = prose.text  # == doc.text, which spaCy rebuilds token by token
-        doc.user_data["termkit_sections"] = prose.sections
-        for _, component in nlp.pipeline:
+        doc = setup.nlp.make_doc(prose.text)
+        doc._.termkit_source = source.text
+        doc._.termkit_text = prose.text
+        doc._.termkit_sections = prose.sections
+        for _, component in setup.nlp.pipeline:
             doc = component(doc)
-        ctx = CheckContext(source=source, prose=prose, language=language, glossary=self.glossary_for(language),
-                           compiled=compiled, settings=self.project.settings)
-        if any(rule.family == "bilingual" for rule in self.rules):
-            paired = self.source_of(source, prose.front_matter, language)
-            if paired is not None:
-                ctx.extra["source_article"] = (paired, self.concepts_in(paired))
-        meta = [rule for rule in self.rules if rule.family == "meta"]
-        findings = [f for rule in self.rules if rule.family != "meta" for f in rule.check(doc, ctx)]
+        ctx = CheckContext(source=source, prose=prose, language=language, glossary=setup.glossary,
+                           compiled=setup.compiled, settings=self.project.settings,
+                           paired_source=lambda: self._paired_source(source, prose.front_matter, language))
+        findings = [f for rule in self.rules if not rule.after_suppressions for f in rule.check(doc, ctx)]
         findings, ctx.extra["directives"] = apply_suppressions(source.text, findings, prose.in_code)
-        findings += [f for rule in meta for f in rule.check(doc, ctx)]
+        findings += [f for rule in self.rules if rule.after_suppressions for f in rule.check(doc, ctx)]
         findings.sort(key=Finding.sort_key)
         return findings
 
@@ -195,6 +155,10 @@ class Checker:
 
     def check_file(self, path: Path, shown: str) -> list[Finding]:
         return self.check_source(read_source(path, shown))
+
+    def _paired_source(self, source: SourceFile, front_matter: dict, language: str):
+        paired = self.source_of(source, front_matter, language)
+        return (paired, self.concepts_in(paired)) if paired is not None else None
 
     def source_of(self, source: SourceFile, front_matter: dict, language: str) -> Path | None:
         """The source-language article a translation pairs with: front matter ``translation_of``
@@ -220,7 +184,7 @@ class Checker:
         if key not in self._source_concepts:
             source = read_source(path)
             prose = extract_prose(source.text, source.kind)
-            nlp, compiled = self.pipeline(self.project.settings.language)
+            nlp = self.setup(self.project.settings.language).nlp
             doc = nlp.get_pipe("termkit_terms")(nlp.make_doc(prose.text))
             found: dict[str, tuple[int, str]] = {}
             for span in doc.spans["termkit_terms"]:
@@ -234,7 +198,7 @@ class Checker:
         """The glossary concept whose term (or misspelling) covers ``offset``, with the language."""
         prose = extract_prose(source.text, source.kind)
         language = self.language_of(source, prose.front_matter)
-        nlp, _ = self.pipeline(language)
+        nlp = self.setup(language).nlp
         doc = nlp.get_pipe("termkit_terms")(nlp.make_doc(prose.text))
         for key in ("termkit_terms", "termkit_fuzzy"):
             for span in doc.spans[key]:
@@ -256,7 +220,8 @@ class Checker:
             result = apply_fixes(text, fresh, unsafe)
             if not result.applied:
                 break
-            seen.update((f.code, f.fix.title) for f in result.applied if f.code in ("TK402",))
+            # an insertion (a disclaimer appended) is made once, even if its finding comes back
+            seen.update((f.code, f.fix.title) for f in result.applied if all(e.start == e.end for e in f.fix.edits))
             text = result.text
             applied += result.applied
             findings = self.check_source(SourceFile(source.path, text, source.kind, source.bom))
@@ -336,7 +301,8 @@ def _serial(work: list[tuple[str, str]], checker: Checker) -> Iterator[tuple[lis
         yield _check_one(checker, path, shown)
 
 
-__all__ = ["CheckResult", "Checker", "Project", "check_paths", "decode_source", "iter_articles", "load_project"]
+__all__ = ["CheckResult", "Checker", "LanguageSetup", "Project", "check_paths", "decode_source", "iter_articles",
+           "load_project"]
 
 
 def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -357,8 +323,6 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def remap(finding: Finding, offsets: list[int], original: SourceFile) -> Finding:
-    from dataclasses import replace
-
     start, end = offsets[finding.start], offsets[finding.end]
     line, column = original.index.position(start)
     end_line, end_column = original.index.position(end)

@@ -64,3 +64,12 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.end_line, self.end_column)
+
+
+@dataclass
+class CheckResult:
+    """What a run produced: findings, the errors of files that could not be checked, and a count."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list = field(default_factory=list)  # TermkitError, one per file that could not be read or checked
+    files_checked: int = 0

@@ -1,21 +1,15 @@
-"""Apply fixes: non-overlapping edits, safe ones by default, unsafe ones on request; write atomically.
+"""Apply fixes: non-overlapping edits, safe ones by default, unsafe ones on request.
 
 A fix never touches code, front matter or comments, because findings only come from the prose.
-Files are rewritten through a temporary file in the same folder and ``os.replace``, so an
-interrupted write leaves the original intact; encoding (UTF-8, with or without BOM), line endings
-and the trailing newline are kept, since edits replace only the characters of a finding.
+Encoding (UTF-8, with or without BOM), line endings and the trailing newline are kept, since
+edits replace only the characters of a finding; ``atomic.py`` writes the result.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
-import stat
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
-from .errors import Errors, TermkitError
 from .findings import Applicability, Edit, Finding
 
 
@@ -55,27 +49,3 @@ def unified_diff(path: str, before: str, after: str) -> str:
     lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                  fromfile=f"a/{path}", tofile=f"b/{path}")
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-
-def write_atomically(path: Path, text: str, bom: bool = False) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, BOM kept), keeping its permissions; refuse read-only files.
-    A symbolic link is written through: its target changes, the link stays a link."""
-    path = Path(os.path.realpath(path))
-    if not os.access(path, os.W_OK):
-        raise TermkitError(Errors.E006, str(path))
-    data = ("\ufeff" if bom else "").encode("utf-8") + text.encode("utf-8")
-    mode = stat.S_IMODE(path.stat().st_mode)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".termkit-tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

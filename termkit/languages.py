@@ -37,7 +37,7 @@ def base_language(code: str) -> str:
 @lru_cache(maxsize=None)
 def language_data(code: str) -> LanguageData:
     """Language data for ``code`` (its base language for regional codes such as ``pt_BR``)."""
-    base = code.replace("-", "_").split("_")[0].lower()
+    base = base_language(code)
     path = DATA_DIR / f"{base}.yaml"
     if not path.is_file():
         return LanguageData(code=base, lexicon=None)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Errors, TermkitError
-from .languages import base_language as spacy_language
+from .languages import base_language
 from .yamlio import MarkedDict, MarkedList, load_yaml_file, to_plain
 
 SHIPPED = Path(__file__).resolve().parent / "data" / "rulebooks"
@@ -218,7 +218,7 @@ def _read(path: Path, kind: str) -> dict:
 @lru_cache(maxsize=None)
 def load_rulebook(kind: str, language: str, project_dir: Path | None = None) -> dict:
     """The merged rulebook of ``kind`` ('claims' or 'disclaimers') for ``language``; {} when none exists."""
-    lang = spacy_language(language)
+    lang = base_language(language)
     book: dict = {}
     shipped = SHIPPED / lang / f"{kind}.yaml"
     if shipped.is_file():

@@ -6,6 +6,7 @@ know their marks, so the loader keeps them on the dicts it builds.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -124,3 +125,81 @@ def load_yaml_file(path: Path, display: str | None = None) -> Any:
         line = data[: exc.start].count(b"\n") + 1
         raise TermkitError(Errors.E004.format(byte=data[exc.start]), shown, line) from None
     return load_yaml_text(text, shown)
+
+
+# Field readers shared by the glossary and locale loaders: each records a coded error with the
+# value's position instead of raising, so one pass reports every problem of a file.
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+class ErrorCollector:
+    """Gathers every error of one load, each with its file:line:col, before anything is raised."""
+
+    def __init__(self) -> None:
+        self.errors: list[TermkitError] = []
+
+    def add(self, message: str, path: str, mark: tuple[int, int] | None) -> None:
+        line, col = mark if mark else (None, None)
+        self.errors.append(TermkitError(message, path, line, col))
+
+
+def check_fields(obj: MarkedDict, allowed: tuple[str, ...], where: str, out: ErrorCollector, path: str) -> None:
+    for key in obj:
+        if key not in allowed:
+            out.add(Errors.E103.format(field=f"{where}{key}", expected=", ".join(allowed)), path, obj.mark(key))
+
+
+def string_field(obj: MarkedDict, key: str, where: str, out: ErrorCollector, path: str, required: bool = False) -> str | None:
+    if key not in obj or obj[key] is None:
+        if required:
+            out.add(Errors.E104.format(field=f"{where}{key}"), path, obj.mark())
+        return None
+    value = obj[key]
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        out.add(Errors.E102.format(field=f"{where}{key}", expected="a string", got=value), path, obj.value_mark(key))
+        return None
+    return nfc(str(value)).strip()
+
+
+def enum_field(obj: MarkedDict, key: str, choices: tuple[str, ...], default: str | None, where: str,
+          out: ErrorCollector, path: str) -> str | None:
+    value = string_field(obj, key, where, out, path, required=default is None)
+    if value is None:
+        return default
+    if value not in choices:
+        out.add(Errors.E102.format(field=f"{where}{key}", expected=" | ".join(choices), got=value), path,
+                obj.value_mark(key))
+        return default
+    return value
+
+
+def string_list_field(obj: MarkedDict, key: str, where: str, out: ErrorCollector, path: str) -> tuple[str, ...]:
+    value = obj.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        out.add(Errors.E102.format(field=f"{where}{key}", expected="a list of strings", got=value), path,
+                obj.value_mark(key))
+        return ()
+    items = []
+    for i, item in enumerate(value):
+        if not isinstance(item, (str, int, float)) or isinstance(item, bool) or not str(item).strip():
+            mark = value.item_marks[i] if isinstance(value, MarkedList) else obj.mark(key)
+            out.add(Errors.E102.format(field=f"{where}{key}[{i}]", expected="a non-empty string", got=item), path, mark)
+            continue
+        items.append(nfc(str(item)).strip())
+    return tuple(items)
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """``path`` relative to ``root`` when it is inside it (for messages)."""
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            pass
+    return str(path)

@@ -181,22 +181,17 @@ def test_min_coverage_threshold(workspace, cli):
 SCHEMAS = SHARED / "schemas"
 
 
-@pytest.mark.skipif(not (SCHEMAS / "xliff" / "xliff_core_2.0.xsd").is_file(), reason="shared/schemas absent")
-def test_xliff_validates_against_the_oasis_xsd(workspace, cli):
+@pytest.mark.parametrize(("fmt", "suffix", "schema_path", "kind"), [
+    ("xliff", "xlf", "xliff/xliff_core_2.0.xsd", "XMLSchema"),
+    ("tbx", "tbx", "tbx/TBXcoreStructV03.rng", "RelaxNG"),
+], ids=["xliff-oasis-xsd", "tbx-v3-core-relaxng"])
+def test_export_validates_against_the_official_schema(workspace, cli, fmt, suffix, schema_path, kind):
+    if not (SCHEMAS / schema_path).is_file():
+        pytest.skip(f"shared/schemas/{schema_path} absent")
     etree = pytest.importorskip("lxml.etree")
-    out = workspace / "fr.xlf"
-    cli("locales", "export", "fr", "--format", "xliff", "-o", out)
-    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff" / "xliff_core_2.0.xsd")))
-    document = etree.parse(str(out))
-    assert schema.validate(document), schema.error_log
-
-
-@pytest.mark.skipif(not (SCHEMAS / "tbx" / "TBXcoreStructV03.rng").is_file(), reason="shared/schemas absent")
-def test_tbx_v3_validates_against_the_core_relaxng(workspace, cli):
-    etree = pytest.importorskip("lxml.etree")
-    out = workspace / "fr.tbx"
-    cli("locales", "export", "fr", "--format", "tbx", "-o", out)
-    schema = etree.RelaxNG(etree.parse(str(SCHEMAS / "tbx" / "TBXcoreStructV03.rng")))
+    out = workspace / f"fr.{suffix}"
+    cli("locales", "export", "fr", "--format", fmt, "-o", out)
+    schema = getattr(etree, kind)(etree.parse(str(SCHEMAS / schema_path)))
     document = etree.parse(str(out))
     assert schema.validate(document), schema.error_log
 

@@ -23,7 +23,7 @@ def test_rule_has_documented_sections_and_examples(rule):
 
 def _cases():
     for rule in RULES:
-        if rule.family == "bilingual":
+        if rule.paired:
             continue
         bad, good = rule.examples()
         for i, text in enumerate(bad):

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..baseline import create_baseline
 from ..engine import Checker, check_paths, load_project
 from ..errors import Errors, ExitStatus, TermkitError
-from ..fixes import write_atomically
+from ..atomic import write_atomically
 
 
 def register(sub) -> None:

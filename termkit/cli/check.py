@@ -10,8 +10,9 @@ from ..baseline import filter_baseline, load_baseline
 from ..engine import CheckResult, Checker, check_paths, iter_articles, load_project
 from ..errors import Errors, ExitStatus, TermkitError
 from ..findings import Severity
-from ..nlp import build_pipeline
-from ..fixes import unified_diff, write_atomically
+from ..nlp import language_class
+from ..atomic import write_atomically
+from ..fixes import unified_diff
 from ..report import RENDERERS
 from ..source import ARTICLE_SUFFIXES, read_source
 
@@ -68,7 +69,7 @@ def run(args) -> ExitStatus:
     paths = list(args.paths) or [Path(".")]
     start = paths[0] if paths[0].exists() else None
     if args.language:
-        build_pipeline(args.language, editorial=False)  # an unknown --language fails once, here
+        language_class(args.language)  # an unknown --language fails once, here, before any file is read
     project = load_project(args.config, args.glossary, start=start, language=args.language)
     checker = Checker(project, _codes(args.select), _codes(args.ignore))
     if args.changed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ExitStatus
-from ..glossary.load import glossary_files, load_glossary, shipped_glossary_dir
+from ..glossary.load import glossary_files, glossary_paths, load_glossary
 from ..settings import load_settings
 
 
@@ -20,7 +20,7 @@ def register(sub) -> None:
 
 def run_validate(args) -> ExitStatus:
     settings = load_settings(args.config, args.paths[0] if args.paths else None)
-    paths = list(args.paths) or list(settings.glossary) or [shipped_glossary_dir()]
+    paths = glossary_paths(args.paths or settings.glossary)
     glossary = load_glossary(glossary_files(paths), settings.language, root=Path.cwd())
     terms = sum(len(c.terms) for c in glossary.concepts.values())
     print(f"Glossary OK: {len(glossary)} concepts, {terms} terms in {len(glossary.files)} files "

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..engine import load_project
 from ..errors import Errors, ExitStatus, TermkitError
-from ..fixes import write_atomically
+from ..atomic import write_atomically
 from ..locales.exchange import build_units, formats
 from ..locales.importing import STRATEGIES, import_units
 from ..locales.load import load_locale, locale_folders, shipped_locales_dir

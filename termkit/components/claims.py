@@ -5,19 +5,16 @@ subtype's requirements (a health subject, a population or effect word) must hold
 found by a second Matcher (negation before the trigger, hedges, questions, reported beliefs,
 critical framing) withdraw it, ConText-style; a citation in the same sentence, read in the
 original file so that links count, supports it unless the trigger is one a citation never clears
-("guaranteed", "miracle", "no side effects"). Claims go to ``doc.spans["termkit_claims"]`` and,
-with their messages, to ``doc.user_data["termkit_claims"]``.
+("guaranteed", "miracle", "no side effects"). Claims go to ``doc.spans["termkit_claims"]`` and
+``doc._.termkit_claims``; the rule (rules/claims.py) words the message.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -25,7 +22,7 @@ from spacy.tokens import Doc, Span
 from ..languages import word_frequencies
 from ..rulebooks import SHIPPED, anchors_for, compile_phrase, load_rulebook
 from ..yamlio import load_yaml_file
-from .sentences import sentences
+from .sentences import candidate_sentences, sentences
 from .terms import FUZZY_KEY, TERMS_KEY
 
 CLAIMS_KEY = "termkit_claims"
@@ -34,24 +31,20 @@ LEADING_MARKUP = {"#", "##", "###", "####", ">", "-", "*", "+", "_", "**"}
 
 @dataclass(frozen=True)
 class Claim:
+    """One unsupported claim: a sentence, the subtype it claims and the words that claim it."""
+
     start: int  # character offsets of the (trimmed) sentence
     end: int
     subtype: str
     trigger: str
-    severity: str
-    message: str
-    suggestion: str
     cited: bool
 
 
 @dataclass(frozen=True)
 class _Subtype:
     name: str
-    severity: str
     requires_any: tuple[str, ...]
     mitigated_by: tuple[str, ...]
-    message: str
-    suggestion: str
 
 
 def _citation_patterns() -> list[re.Pattern]:
@@ -60,7 +53,7 @@ def _citation_patterns() -> list[re.Pattern]:
 
 
 @Language.factory("termkit_claims", default_config={"rulebook_dir": None},
-                  requires=["token.is_sent_start"], assigns=["doc.spans"])
+                  requires=["token.is_sent_start"], assigns=["doc.spans", "doc._.termkit_claims"])
 def make_claim_detector(nlp: Language, name: str, rulebook_dir: str | None) -> "ClaimDetector":
     return ClaimDetector(nlp, name, rulebook_dir)
 
@@ -80,11 +73,8 @@ class ClaimDetector:
         self.cues = Matcher(nlp.vocab)
         all_triggers: list[str] = []
         for name_, spec in (book.get("subtypes") or {}).items():
-            self.subtypes[name_] = _Subtype(
-                name=name_, severity=spec.get("severity", "warning"),
-                requires_any=tuple(spec.get("requires_any") or ()), mitigated_by=tuple(spec.get("mitigated_by") or ()),
-                message=spec.get("message", "Unsupported claim: '{trigger}'"), suggestion=spec.get("suggestion", ""),
-            )
+            self.subtypes[name_] = _Subtype(name=name_, requires_any=tuple(spec.get("requires_any") or ()),
+                                            mitigated_by=tuple(spec.get("mitigated_by") or ()))
             for citable, key in ((True, "triggers"), (False, "uncitable")):
                 phrases = spec.get(key) or []
                 all_triggers += phrases
@@ -108,18 +98,18 @@ class ClaimDetector:
         if self.subtypes and len(doc):
             claims, spans = self._detect(doc)
         doc.spans[CLAIMS_KEY] = spans
-        doc.user_data["termkit_claims"] = claims
+        doc._.termkit_claims = claims
         return doc
 
     def _skipped_ranges(self, doc: Doc) -> list[tuple[int, int]]:
         ranges = []
-        for start, end, _, title in doc.user_data.get("termkit_sections", ()):
+        for start, end, _, title in doc._.termkit_sections or ():
             if title.lower().strip(" :#*") in self.reference_titles:
                 ranges.append((start, end))
         return ranges
 
     def _detect(self, doc: Doc) -> tuple[list[Claim], list[Span]]:
-        source = doc.user_data.get("termkit_source") or doc.text
+        source = doc._.termkit_source or doc.text
         strings = doc.vocab.strings
         sents = sentences(doc)
         sent_of = [0] * len(doc)
@@ -127,7 +117,7 @@ class ClaimDetector:
             for i in range(sent.start, sent.end):
                 sent_of[i] = k
         triggers: dict[int, list[tuple[str, bool, int, int]]] = {}
-        candidates = _candidate_sentences(doc, sents, self.prefilter)
+        candidates = candidate_sentences(doc, sents, self.prefilter)
         raw = [(strings[m], sent.start + s, sent.start + e) for sent in candidates for m, s, e in self.triggers(sent)]
         raw.sort(key=lambda t: (t[1], t[1] - t[2]))
         for label, s, e in raw:
@@ -156,12 +146,9 @@ class ClaimDetector:
             if start >= end or doc[start].text.startswith("[^"):
                 continue  # empty, or a footnote definition (a reference entry)
             span = doc[start:end]
-            text = span.text
             for subtype, trigger in self._decide(doc, sent, found, cues.get(k, []), source):
-                spec = self.subtypes[subtype]
                 cited = self._cited(source, sent.start_char, sent.end_char)
-                claims.append(Claim(span.start_char, span.end_char, subtype, trigger, spec.severity,
-                                    spec.message.format(trigger=trigger, sentence=text), spec.suggestion, cited))
+                claims.append(Claim(span.start_char, span.end_char, subtype, trigger, cited))
                 spans.append(Span(doc, start, end, label=subtype, kb_id=trigger))
         return claims, spans
 
@@ -220,18 +207,3 @@ class ClaimDetector:
                     continue  # negation scopes forward: it must come before the trigger
                 return True
         return False
-
-
-def _candidate_sentences(doc: Doc, sents: list[Span], prefilter) -> list[Span]:
-    """The sentences holding an anchor word of the prefilter (all of them when there is none)."""
-    if prefilter is None:
-        return sents
-    lowers = doc.to_array(LOWER)
-    strings = doc.vocab.strings
-    hits = prefilter.hits({strings[h] for h in set(lowers.tolist())})
-    if not hits:
-        return []
-    wanted = numpy.isin(lowers, numpy.array([strings[w] for w in hits], dtype=lowers.dtype))
-    starts = [sent.start for sent in sents]
-    chosen = {bisect.bisect_right(starts, int(i)) - 1 for i in wanted.nonzero()[0]}
-    return [sents[k] for k in sorted(chosen) if k >= 0]

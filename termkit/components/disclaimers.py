@@ -1,6 +1,6 @@
 """The ``termkit_disclaimers`` component: which disclaimers the visible prose carries, and whether it
-gives dosage or treatment advice. Results go to ``doc.user_data["termkit_disclaimers"]`` (name ->
-character span) and ``doc.user_data["termkit_advice"]`` (the first advice match, or None)."""
+gives dosage or treatment advice. Results go to ``doc._.termkit_disclaimers`` (name -> character
+span) and ``doc._.termkit_advice`` (the first advice match, or None)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,11 @@ from spacy.tokens import Doc
 
 from ..languages import word_frequencies
 from ..rulebooks import anchors_for, compile_phrase, load_rulebook
-from .claims import _candidate_sentences
-from .sentences import sentences
+from .sentences import candidate_sentences, sentences
 
 
 @Language.factory("termkit_disclaimers", default_config={"rulebook_dir": None},
-                  requires=["token.is_sent_start"], assigns=["doc.spans"])
+                  requires=["token.is_sent_start"], assigns=["doc._.termkit_disclaimers", "doc._.termkit_advice"])
 def make_disclaimer_finder(nlp: Language, name: str, rulebook_dir: str | None) -> "DisclaimerFinder":
     return DisclaimerFinder(nlp, name, rulebook_dir)
 
@@ -53,7 +52,7 @@ class DisclaimerFinder:
                 for i in range(sent.start, sent.end):
                     sent_of[i] = k
             kinds: list[set[str]] = [set() for _ in sents]
-            matches = [(m, sent.start + s, sent.start + e) for sent in _candidate_sentences(doc, sents, self.prefilter)
+            matches = [(m, sent.start + s, sent.start + e) for sent in candidate_sentences(doc, sents, self.prefilter)
                        for m, s, e in self.matcher(sent)]
             for m, s, e in matches:
                 kind = strings[m]
@@ -67,6 +66,6 @@ class DisclaimerFinder:
                         continue
                     if any(g <= kinds[k] for g in groups) or any(g <= pair for g in self.adjacent.get(name, ())):
                         found[name] = (sent.start_char, sent.end_char)
-        doc.user_data["termkit_disclaimers"] = found
-        doc.user_data["termkit_advice"] = advice
+        doc._.termkit_disclaimers = found
+        doc._.termkit_advice = advice
         return doc

@@ -11,9 +11,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.attrs import IDX, SENT_START
+import numpy
+
+from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from . import extensions  # noqa: F401  (doc._.termkit_text, doc._.termkit_sents)
 
 # A line that opens a block: after a blank line, a heading, a list item or a quote.
 BLOCK_LINE = re.compile(r"(?:\n[ \t]*\n[ \t]*|\n[ \t]*(?=#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>))(?=\S)")
@@ -35,7 +39,7 @@ class SentenceFixer:
             return doc
         array = doc.to_array([IDX, SENT_START])
         starts = array[:, 0].tolist()
-        text = doc.user_data.get("termkit_text") or doc.text
+        text = doc._.termkit_text or doc.text
         for pattern in (BLOCK_LINE, HEADING_LINE):
             for m in pattern.finditer(text):
                 i = bisect.bisect_left(starts, m.end())
@@ -71,7 +75,7 @@ class SentenceFixer:
 def sentences(doc: Doc) -> list:
     """``list(doc.sents)``, computed once per Doc from the SENT_START array (``doc.sents`` walks
     every token in Python, which costs more than the rest of the claim check)."""
-    cached = doc.user_data.get("termkit_sents")
+    cached = doc._.termkit_sents
     if cached is None:
         flags = doc.to_array(SENT_START)
         starts = [int(i) for i in (flags == 1).nonzero()[0]]
@@ -79,5 +83,21 @@ def sentences(doc: Doc) -> list:
             starts.insert(0, 0)
         bounds = starts + [len(doc)]
         cached = [doc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
-        doc.user_data["termkit_sents"] = cached
+        doc._.termkit_sents = cached
     return cached
+
+
+def candidate_sentences(doc: Doc, sents: list[Span], prefilter) -> list[Span]:
+    """The sentences holding an anchor word of the prefilter (all of them when there is none), so
+    that the expensive Matchers only run where they can match."""
+    if prefilter is None:
+        return sents
+    lowers = doc.to_array(LOWER)
+    strings = doc.vocab.strings
+    hits = prefilter.hits({strings[h] for h in set(lowers.tolist())})
+    if not hits:
+        return []
+    wanted = numpy.isin(lowers, numpy.array([strings[w] for w in hits], dtype=lowers.dtype))
+    starts = [sent.start for sent in sents]
+    chosen = {bisect.bisect_right(starts, int(i)) - 1 for i in wanted.nonzero()[0]}
+    return [sents[k] for k in sorted(chosen) if k >= 0]

@@ -13,7 +13,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..compile import END, CompiledTerms
+from ..term_tables import END, CompiledTerms
 
 TERMS_KEY = "termkit_terms"
 FUZZY_KEY = "termkit_fuzzy"

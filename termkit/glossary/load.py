@@ -7,12 +7,12 @@ Every problem is collected with its ``file:line:column`` before anything is rais
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import Errors, TermkitError, TermkitErrors
-from ..yamlio import MarkedDict, MarkedList, load_yaml_file
+from ..yamlio import (ErrorCollector, MarkedDict, check_fields, display_path, enum_field, load_yaml_file,
+                      string_field, string_list_field)
 from .model import CASE_MODES, PARTS_OF_SPEECH, Concept, ConceptStatus, Glossary, Term, TermStatus
 
 SCHEMA = "termkit.glossary/1"
@@ -31,6 +31,12 @@ def shipped_glossary_dir() -> Path:
     return package.parent / "glossary"
 
 
+def glossary_paths(configured: Iterable[Path] = ()) -> list[Path]:
+    """The glossary folders or files to read: those given (command line, then config), else the
+    starter glossary shipped with termkit."""
+    return list(configured) or [shipped_glossary_dir()]
+
+
 def glossary_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
@@ -46,85 +52,20 @@ def glossary_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-class _Collector:
-    """Gathers errors for one glossary load."""
-
-    def __init__(self) -> None:
-        self.errors: list[TermkitError] = []
-
-    def add(self, message: str, path: str, mark: tuple[int, int] | None) -> None:
-        line, col = mark if mark else (None, None)
-        self.errors.append(TermkitError(message, path, line, col))
-
-
-def _check_fields(obj: MarkedDict, allowed: tuple[str, ...], where: str, out: _Collector, path: str) -> None:
-    for key in obj:
-        if key not in allowed:
-            out.add(Errors.E103.format(field=f"{where}{key}", expected=", ".join(allowed)), path, obj.mark(key))
-
-
-def _string(obj: MarkedDict, key: str, where: str, out: _Collector, path: str, required: bool = False) -> str | None:
-    if key not in obj or obj[key] is None:
-        if required:
-            out.add(Errors.E104.format(field=f"{where}{key}"), path, obj.mark())
-        return None
-    value = obj[key]
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        out.add(Errors.E102.format(field=f"{where}{key}", expected="a string", got=value), path, obj.value_mark(key))
-        return None
-    return nfc(str(value)).strip()
-
-
-def _enum(obj: MarkedDict, key: str, choices: tuple[str, ...], default: str | None, where: str,
-          out: _Collector, path: str) -> str | None:
-    value = _string(obj, key, where, out, path, required=default is None)
-    if value is None:
-        return default
-    if value not in choices:
-        out.add(Errors.E102.format(field=f"{where}{key}", expected=" | ".join(choices), got=value), path,
-                obj.value_mark(key))
-        return default
-    return value
-
-
-def _string_list(obj: MarkedDict, key: str, where: str, out: _Collector, path: str) -> tuple[str, ...]:
-    value = obj.get(key)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        out.add(Errors.E102.format(field=f"{where}{key}", expected="a list of strings", got=value), path,
-                obj.value_mark(key))
-        return ()
-    items = []
-    for i, item in enumerate(value):
-        if not isinstance(item, (str, int, float)) or isinstance(item, bool) or not str(item).strip():
-            mark = value.item_marks[i] if isinstance(value, MarkedList) else obj.mark(key)
-            out.add(Errors.E102.format(field=f"{where}{key}[{i}]", expected="a non-empty string", got=item), path, mark)
-            continue
-        items.append(nfc(str(item)).strip())
-    return tuple(items)
-
-
-def _parse_term(raw: Any, lang: str, where: str, out: _Collector, path: str) -> Term | None:
+def parse_term(raw: Any, lang: str, where: str, out: ErrorCollector, path: str) -> Term | None:
     if not isinstance(raw, MarkedDict):
         out.add(Errors.E102.format(field=where.rstrip("."), expected="a mapping with 'text' and 'status'", got=raw),
                 path, getattr(raw, "mark", lambda: None)())
         return None
-    _check_fields(raw, TERM_FIELDS, where, out, path)
-    text = _string(raw, "text", where, out, path, required=True)
+    check_fields(raw, TERM_FIELDS, where, out, path)
+    text = string_field(raw, "text", where, out, path, required=True)
     if text == "":
         out.add(Errors.E102.format(field=f"{where}text", expected="a non-empty term", got=raw.get("text")), path,
                 raw.value_mark("text"))
-    status = _enum(raw, "status", tuple(s.value for s in TermStatus), None, where, out, path)
-    pos = _enum(raw, "pos", PARTS_OF_SPEECH, "", where, out, path) or None
-    case = _enum(raw, "case", CASE_MODES, "auto", where, out, path) or "auto"
-    accents = _enum(raw, "accents", ("sensitive", "insensitive"), "sensitive", where, out, path) or "sensitive"
+    status = enum_field(raw, "status", tuple(s.value for s in TermStatus), None, where, out, path)
+    pos = enum_field(raw, "pos", PARTS_OF_SPEECH, "", where, out, path) or None
+    case = enum_field(raw, "case", CASE_MODES, "auto", where, out, path) or "auto"
+    accents = enum_field(raw, "accents", ("sensitive", "insensitive"), "sensitive", where, out, path) or "sensitive"
     if not text or not status:
         return None
     return Term(
@@ -133,27 +74,27 @@ def _parse_term(raw: Any, lang: str, where: str, out: _Collector, path: str) -> 
         language=lang,
         pos=pos,
         column=raw.column,
-        forms=_string_list(raw, "forms", where, out, path),
-        misspellings=_string_list(raw, "misspellings", where, out, path),
+        forms=string_list_field(raw, "forms", where, out, path),
+        misspellings=string_list_field(raw, "misspellings", where, out, path),
         case=case,
         accents=accents,
-        note=_string(raw, "note", where, out, path),
+        note=string_field(raw, "note", where, out, path),
         path=path,
         line=raw.line,
     )
 
 
-def _parse_file(path: Path, shown: str, default_language: str, out: _Collector) -> tuple[str, list[Concept]]:
+def _parse_file(path: Path, shown: str, default_language: str, out: ErrorCollector) -> tuple[str, list[Concept]]:
     data = load_yaml_file(path, shown)
     if not isinstance(data, MarkedDict):
         out.add(Errors.E102.format(field="file", expected="a mapping with 'schema' and 'concepts'", got=data), shown, (1, 1))
         return default_language, []
-    _check_fields(data, FILE_FIELDS, "", out, shown)
+    check_fields(data, FILE_FIELDS, "", out, shown)
     schema = data.get("schema")
     if schema != SCHEMA:
         out.add(Errors.E110.format(got=schema, expected=SCHEMA), shown, data.mark("schema"))
-    lang = _string(data, "language", "", out, shown) or default_language
-    domain = _string(data, "domain", "", out, shown) or path.stem
+    lang = string_field(data, "language", "", out, shown) or default_language
+    domain = string_field(data, "domain", "", out, shown) or path.stem
     raw_concepts = data.get("concepts")
     if not isinstance(raw_concepts, list):
         out.add(Errors.E102.format(field="concepts", expected="a list of concepts", got=raw_concepts), shown, data.mark("concepts"))
@@ -164,12 +105,12 @@ def _parse_file(path: Path, shown: str, default_language: str, out: _Collector) 
         if not isinstance(raw, MarkedDict):
             out.add(Errors.E102.format(field=where.rstrip("."), expected="a mapping", got=raw), shown, raw_concepts.item_marks[i])
             continue
-        _check_fields(raw, CONCEPT_FIELDS, where, out, shown)
-        cid = _string(raw, "id", where, out, shown, required=True)
+        check_fields(raw, CONCEPT_FIELDS, where, out, shown)
+        cid = string_field(raw, "id", where, out, shown, required=True)
         if cid is not None and not ID_PATTERN.match(cid):
             out.add(Errors.E109.format(id=cid), shown, raw.value_mark("id"))
             cid = None
-        status = _enum(raw, "status", tuple(s.value for s in ConceptStatus), "approved", where, out, shown)
+        status = enum_field(raw, "status", tuple(s.value for s in ConceptStatus), "approved", where, out, shown)
         raw_terms = raw.get("terms")
         terms: list[Term] = []
         if not isinstance(raw_terms, list) or not raw_terms:
@@ -177,7 +118,7 @@ def _parse_file(path: Path, shown: str, default_language: str, out: _Collector) 
                     shown, raw.value_mark("terms") if "terms" in raw else raw.mark())
         else:
             for j, raw_term in enumerate(raw_terms):
-                term = _parse_term(raw_term, lang, f"{where}terms[{j}].", out, shown)
+                term = parse_term(raw_term, lang, f"{where}terms[{j}].", out, shown)
                 if term:
                     terms.append(term)
         if cid is None:
@@ -188,10 +129,10 @@ def _parse_file(path: Path, shown: str, default_language: str, out: _Collector) 
         concepts.append(Concept(
             id=cid,
             status=ConceptStatus(status or "approved"),
-            definition=_string(raw, "definition", where, out, shown),
+            definition=string_field(raw, "definition", where, out, shown),
             domain=domain,
             terms=tuple(terms),
-            allow=_string_list(raw, "allow", where, out, shown),
+            allow=string_list_field(raw, "allow", where, out, shown),
             path=shown,
             line=raw.line,
             column=raw.column,
@@ -199,7 +140,7 @@ def _parse_file(path: Path, shown: str, default_language: str, out: _Collector) 
     return lang, concepts
 
 
-def _check_collisions(concepts: list[Concept], out: _Collector) -> None:
+def _check_collisions(concepts: list[Concept], out: ErrorCollector) -> None:
     """No term text owned by two concepts; no misspelling that is someone's valid term."""
     owners: dict[tuple[str, str], tuple[str, Term]] = {}
     for concept in concepts:
@@ -225,7 +166,7 @@ def load_glossary(paths: Iterable[Path], source_language: str = "en", root: Path
     root (Path | None): paths in messages are shown relative to it when possible.
     RETURNS (Glossary): the merged glossary. Raises TermkitErrors listing every problem found.
     """
-    out = _Collector()
+    out = ErrorCollector()
     files = glossary_files(paths)
     merged: dict[str, Concept] = {}
     first_seen: dict[tuple[str, str], str] = {}
@@ -261,13 +202,3 @@ def load_glossary(paths: Iterable[Path], source_language: str = "en", root: Path
     if out.errors:
         raise TermkitErrors(out.errors)
     return Glossary(concepts=merged, files=tuple(shown_files), source_language=source_language)
-
-
-def display_path(path: Path, root: Path | None) -> str:
-    """``path`` relative to ``root`` when it is inside it (for messages)."""
-    if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            pass
-    return str(path)

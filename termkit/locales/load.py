@@ -7,8 +7,8 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from ..errors import Errors, TermkitError, TermkitErrors
-from ..glossary.load import _check_fields, _Collector, _enum, _parse_term, _string, display_path, nfc
-from ..yamlio import MarkedDict, load_yaml_file
+from ..glossary.load import parse_term
+from ..yamlio import ErrorCollector, MarkedDict, check_fields, display_path, enum_field, load_yaml_file, string_field
 from .model import STATES, LocaleEntry, LocaleFile, LocaleTable
 
 SCHEMA = "termkit.locale/1"
@@ -48,19 +48,19 @@ def display_name(locale: str, ui: str = "en") -> str:
         return locale
 
 
-def _parse_file(path: Path, shown: str, locale: str, out: _Collector) -> LocaleFile:
+def _parse_file(path: Path, shown: str, locale: str, out: ErrorCollector) -> LocaleFile:
     data = load_yaml_file(path, shown)
     result = LocaleFile(path=path, shown=shown, locale=locale, glossary=path.stem)
     if not isinstance(data, MarkedDict):
         out.add(Errors.E102.format(field="file", expected="a mapping with 'schema' and 'entries'", got=data), shown, (1, 1))
         return result
-    _check_fields(data, FILE_FIELDS, "", out, shown)
+    check_fields(data, FILE_FIELDS, "", out, shown)
     if data.get("schema") != SCHEMA:
         out.add(Errors.E110.format(got=data.get("schema"), expected=SCHEMA), shown, data.mark("schema"))
-    declared = _string(data, "locale", "", out, shown)
+    declared = string_field(data, "locale", "", out, shown)
     if declared and declared != locale:
         out.add(Errors.E302.format(got=declared, folder=locale), shown, data.value_mark("locale"))
-    result.glossary = _string(data, "glossary", "", out, shown) or path.stem
+    result.glossary = string_field(data, "glossary", "", out, shown) or path.stem
     entries = data.get("entries")
     if entries is None:
         entries = MarkedDict()
@@ -73,7 +73,7 @@ def _parse_file(path: Path, shown: str, locale: str, out: _Collector) -> LocaleF
         if not isinstance(raw, MarkedDict):
             out.add(Errors.E102.format(field=where.rstrip("."), expected="a mapping", got=raw), shown, entries.mark(concept_id))
             continue
-        _check_fields(raw, ENTRY_FIELDS, where, out, shown)
+        check_fields(raw, ENTRY_FIELDS, where, out, shown)
         terms = []
         raw_terms = raw.get("terms") or []
         if not isinstance(raw_terms, list):
@@ -81,7 +81,7 @@ def _parse_file(path: Path, shown: str, locale: str, out: _Collector) -> LocaleF
                     shown, raw.value_mark("terms"))
             raw_terms = []
         for j, raw_term in enumerate(raw_terms):
-            term = _parse_term(raw_term, locale, f"{where}terms[{j}].", out, shown)
+            term = parse_term(raw_term, locale, f"{where}terms[{j}].", out, shown)
             if term:
                 terms.append(term)
         preferred = sum(1 for t in terms if t.status.value == "preferred")
@@ -89,9 +89,9 @@ def _parse_file(path: Path, shown: str, locale: str, out: _Collector) -> LocaleF
             out.add(Errors.E106.format(id=concept_id, count=preferred, lang=locale), shown, raw.mark("terms"))
         result.entries[str(concept_id)] = LocaleEntry(
             concept_id=str(concept_id),
-            source_hash=_string(raw, "source_hash", where, out, shown),
-            source_term=_string(raw, "source_term", where, out, shown),
-            state=_enum(raw, "state", STATES, "translated", where, out, shown) or "translated",
+            source_hash=string_field(raw, "source_hash", where, out, shown),
+            source_term=string_field(raw, "source_term", where, out, shown),
+            state=enum_field(raw, "state", STATES, "translated", where, out, shown) or "translated",
             terms=tuple(terms), path=shown, line=raw.line,
         )
     obsolete = data.get("obsolete")
@@ -110,7 +110,7 @@ def load_locale(locales_dir: Path, locale: str, root: Path | None = None) -> Loc
         known = ", ".join(locale_folders(locales_dir)) or "none"
         raise TermkitError(Errors.E303.format(name=locale, folder=locales_dir, known=known))
     validate_locale(locale, str(folder))
-    out = _Collector()
+    out = ErrorCollector()
     table = LocaleTable(locale=locale, folder=folder)
     for path in sorted(folder.glob("*.yaml")):
         shown = display_path(path, root)
@@ -136,4 +136,4 @@ def resolve_locale_folder(locales_dir: Path | None, language: str) -> str | None
     return None
 
 
-__all__ = ["display_name", "load_locale", "locale_folders", "nfc", "resolve_locale_folder", "validate_locale"]
+__all__ = ["display_name", "load_locale", "locale_folders", "resolve_locale_folder", "validate_locale"]

@@ -13,7 +13,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..fixes import write_atomically
+from ..atomic import write_atomically
 
 
 def _yaml() -> YAML:

@@ -4,7 +4,7 @@ Columns are given only when the finding starts and ends on one line (GitHub's ru
 
 from __future__ import annotations
 
-from ..engine import CheckResult
+from ..findings import CheckResult
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from ..engine import CheckResult
+from ..findings import CheckResult
 from ..findings import Finding
 
 VERSION = 1

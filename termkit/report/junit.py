@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree import ElementTree as ET
 
-from ..engine import CheckResult
+from ..findings import CheckResult
 
 
 def render(result: CheckResult) -> str:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from .. import __version__
-from ..engine import CheckResult
+from ..findings import CheckResult
 from ..rules.registry import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

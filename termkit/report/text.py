@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..engine import CheckResult
+from ..findings import CheckResult
 from ..findings import Finding
 
 WINDOW = 100  # longest excerpt shown; longer lines are cut around the finding

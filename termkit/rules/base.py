@@ -5,14 +5,16 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..findings import Finding, Fix, Severity
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from spacy.tokens import Doc
 
-    from ..compile import CompiledTerms
+    from ..term_tables import CompiledTerms
     from ..glossary.model import Glossary
     from ..markdown import Prose
     from ..settings import Settings
@@ -30,6 +32,9 @@ class CheckContext:
     compiled: "CompiledTerms"
     settings: "Settings"
     extra: dict[str, Any] = field(default_factory=dict)
+    # The source-language article this one translates, with the concepts it names; asked for
+    # only by the rules that compare the two, so no other check pays for finding it.
+    paired_source: Callable[[], "tuple[Path, dict[str, tuple[int, str]]] | None"] = lambda: None
 
     def finding(self, rule: "Rule", start: int, end: int, message: str, *, suggestion: str | None = None,
                 fix: Fix | None = None, subtype: str | None = None, severity: Severity | None = None) -> Finding:
@@ -52,11 +57,19 @@ class Rule:
     name: str = ""
     severity: Severity = Severity.ERROR
     summary: str = ""
-    family: str = ""
     default_enabled: bool = True  # opt-in rules run only when selected by code, prefix or name
+    needs: tuple[str, ...] = ()  # spaCy components (beyond termkit_terms) whose Doc data the rule reads
+    data: tuple[str, ...] = ()  # where its data lives, under termkit/data/ (and the project's own)
+    after_suppressions: bool = False  # runs on the findings left after suppressions (TK901)
+    paired: bool = False  # compares a translation with its source article (ctx.paired_source)
 
     def check(self, doc: "Doc", ctx: CheckContext) -> Iterator[Finding]:
         raise NotImplementedError
+
+    @property
+    def family(self) -> str:
+        """The module in rules/ that holds the rule: terms, consistency, claims, ..."""
+        return type(self).__module__.rsplit(".", 1)[-1]
 
     @classmethod
     def docs(cls) -> str:

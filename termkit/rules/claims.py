@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Applicability, Finding, Fix, Severity
+from ..rulebooks import load_rulebook
 from .base import CheckContext, Rule
 
 
@@ -41,10 +42,16 @@ class UnsupportedClaim(Rule):
     name = "unsupported-claim"
     severity = Severity.WARNING
     summary = "A health claim without support (subtype says which kind)"
-    family = "claims"
+    needs = ("termkit_claims",)
+    data = ("rulebooks/<lang>/claims.yaml", "rulebooks/citations.yaml")
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
-        for claim in doc.user_data.get("termkit_claims", ()):
-            yield ctx.finding(self, claim.start, claim.end, claim.message, suggestion=claim.suggestion,
-                              subtype=claim.subtype, severity=Severity(claim.severity),
+        # Each subtype's message, suggestion and severity are rulebook data, in the article's language.
+        subtypes = load_rulebook("claims", ctx.language, ctx.settings.rulebooks).get("subtypes") or {}
+        for claim in doc._.termkit_claims or ():
+            spec = subtypes.get(claim.subtype) or {}
+            text = ctx.prose.text[claim.start:claim.end]
+            message = spec.get("message", "Unsupported claim: '{trigger}'").format(trigger=claim.trigger, sentence=text)
+            yield ctx.finding(self, claim.start, claim.end, message, suggestion=spec.get("suggestion", ""),
+                              subtype=claim.subtype, severity=Severity(spec.get("severity", "warning")),
                               fix=Fix("Cite a source or rewrite the claim", (), Applicability.DISPLAY_ONLY))

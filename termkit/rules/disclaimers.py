@@ -48,11 +48,12 @@ class MissingDisclaimer(Rule):
     name = "missing-disclaimer"
     severity = Severity.ERROR
     summary = "A required disclaimer (e.g. 'does not replace medical advice') is missing"
-    family = "disclaimers"
+    needs = ("termkit_disclaimers",)
+    data = ("rulebooks/<lang>/disclaimers.yaml", "rulebooks/profiles.yaml", "termkit.yaml: profiles, disclaimers")
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         required = self.required(doc, ctx)
-        found = doc.user_data.get("termkit_disclaimers", {})
+        found = doc._.termkit_disclaimers or {}
         for name in required:
             if name in found:
                 continue
@@ -91,7 +92,7 @@ class MissingDisclaimer(Rule):
         name = self._profile_name(doc, ctx)
         if name:
             needed += profiles.profiles.get(name, [])
-        if doc.user_data.get("termkit_advice"):
+        if doc._.termkit_advice:
             needed += [n for n in profiles.advice_requires if n not in needed]
         return needed
 

@@ -28,7 +28,7 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     severity = Severity.INFO
     summary = "A suppression comment that suppresses nothing"
-    family = "meta"
+    after_suppressions = True  # it reports the suppressions that the other rules' findings did not use
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         for directive in ctx.extra.get("directives", ()):
@@ -75,7 +75,6 @@ class InvalidFrontMatter(Rule):
     name = "invalid-front-matter"
     severity = Severity.ERROR
     summary = "Front matter that is not valid YAML"
-    family = "meta-input"
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.prose.front_matter_error:

@@ -3,33 +3,31 @@ code goes to REDIRECTS. ``tests/test_codes_snapshot.py`` holds this table to tha
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 from ..errors import Errors, TermkitError
 from .base import Rule
-from .bilingual import MissingTargetTerm
-from .claims import UnsupportedClaim
-from .disclaimers import MissingDisclaimer
-from .meta import InvalidFrontMatter, UnusedSuppression
-from .metadata import MissingAuthor, MissingReferences, StaleReview
-from .terms import DeprecatedTerm, InconsistentTerm, Misspelling, SupersededTerm
 
-RULES: tuple[Rule, ...] = (
-    # TK1xx: prose terminology
-    Misspelling(),
-    DeprecatedTerm(),
-    SupersededTerm(),
-    # TK3xx: consistency
-    InconsistentTerm(),
-    MissingTargetTerm(),
-    # TK4xx: health content (claims, disclaimers, article metadata)
-    UnsupportedClaim(),
-    MissingDisclaimer(),
-    MissingAuthor(),
-    StaleReview(),
-    MissingReferences(),
-    # TK9xx: meta
-    UnusedSuppression(),
-    InvalidFrontMatter(),
-)
+
+def _discover() -> tuple[Rule, ...]:
+    """One instance of every rule class in the modules of rules/, in code order: adding a rule is
+    adding a class (and its tests); ``tests/codes.json`` keeps every code from vanishing."""
+    package = __name__.rsplit(".", 1)[0]
+    found: dict[str, Rule] = {}
+    for module in pkgutil.iter_modules(importlib.import_module(package).__path__):
+        if module.name in ("base", "registry"):
+            continue
+        for value in vars(importlib.import_module(f"{package}.{module.name}")).values():
+            if isinstance(value, type) and issubclass(value, Rule) and value.code and value.__module__.endswith(
+                    f".{module.name}"):
+                found[value.code] = value()
+    return tuple(found[code] for code in sorted(found))
+
+
+# TK1xx prose terminology - TK3xx consistency - TK4xx health content (claims, disclaimers,
+# article metadata) - TK9xx meta. ``termkit rules`` prints this table.
+RULES: tuple[Rule, ...] = _discover()
 
 REDIRECTS: dict[str, str] = {}
 

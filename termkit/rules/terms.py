@@ -7,7 +7,7 @@ from typing import Iterator
 from ..components.terms import FUZZY_KEY, TERMS_KEY
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from .base import CheckContext, Rule
-from .casing import at_sentence_start, match_case
+from ..casing import at_sentence_start, match_case
 
 
 def _preferred_for(ctx: CheckContext, ref) -> str | None:
@@ -26,6 +26,9 @@ def _replacement_fix(ctx: CheckContext, span_text: str, start: int, end: int, su
                      applicability: Applicability) -> tuple[str, Fix]:
     replacement = match_case(span_text, suggestion, at_sentence_start(ctx.prose.text, start))
     return replacement, Fix(f"Replace with '{replacement}'", (Edit(start, end, replacement),), applicability)
+
+
+GLOSSARY_DATA = ("glossary/*.yaml", "locales/<lang>/*.yaml", "languages/<lang>.yaml")
 
 
 class Misspelling(Rule):
@@ -55,7 +58,8 @@ class Misspelling(Rule):
     name = "misspelling"
     severity = Severity.ERROR
     summary = "A misspelling of a glossary term"
-    family = "terms"
+    needs = ("termkit_terms",)
+    data = GLOSSARY_DATA
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         refs = ctx.compiled.refs
@@ -122,7 +126,8 @@ class DeprecatedTerm(_StatusRule):
     name = "deprecated-term"
     severity = Severity.ERROR
     summary = "A deprecated term; use the preferred one"
-    family = "terms"
+    needs = ("termkit_terms",)
+    data = GLOSSARY_DATA
     status = "deprecated"
 
 
@@ -147,64 +152,6 @@ class SupersededTerm(_StatusRule):
     name = "superseded-term"
     severity = Severity.WARNING
     summary = "A superseded term; use the current one"
-    family = "terms"
+    needs = ("termkit_terms",)
+    data = GLOSSARY_DATA
     status = "superseded"
-
-
-class InconsistentTerm(Rule):
-    """What it does:
-    Reports a document that names one concept with two or more different glossary terms. The
-    document's term is the preferred one when it is used, else the first one used; each other
-    term is reported once, at its first use. Abbreviations ("ALS" after "amyotrophic lateral
-    sclerosis") and shortenings ("cramp" for "muscle cramp") are not inconsistencies.
-
-    Why:
-    Readers take two names for two things. One article, one term per concept.
-
-    Example:
-    Bad: Fasciculation is common. Muscle twitching is rarely serious.
-    Good: Fasciculation is common. Fasciculation is rarely serious.
-    Good: A muscle cramp is painful. The cramp passes.
-
-    Fix safety:
-    No automatic fix: which term to keep is an editorial choice.
-    """
-
-    code = "TK301"
-    name = "inconsistent-term"
-    severity = Severity.INFO
-    summary = "One concept named with different terms in one document"
-    family = "consistency"
-
-    def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
-        refs = ctx.compiled.refs
-        uses: dict[str, list[tuple[str, object]]] = {}
-        for span in doc.spans[TERMS_KEY]:
-            if span.label_ not in ("preferred", "admitted"):
-                continue
-            ref = refs[int(span.kb_id_)]
-            concept = ctx.glossary.get(ref.concept_id)
-            term = next((t for t in concept.terms_in(ctx.language) if t.text == ref.term_text), None)
-            if term is not None and not term.is_abbreviation:
-                uses.setdefault(ref.concept_id, []).append((ref.term_text, span))
-        for concept_id, spans in uses.items():
-            used = list(dict.fromkeys(text for text, _ in spans))
-            if len(used) < 2:
-                continue
-            preferred = ctx.glossary.get(concept_id).preferred(ctx.language)
-            main = preferred.text if preferred and preferred.text in used else used[0]
-            main_span = next(span for text, span in spans if text == main)
-            line, _ = ctx.source.index.position(main_span.start_char)
-            for other in used:
-                if other == main or _is_shortening(other, main):
-                    continue
-                span = next(span for text, span in spans if text == other)
-                message = (f"'{span.text}' and '{main_span.text}' (line {line}) both name concept {concept_id}; "
-                           f"use one term throughout")
-                yield ctx.finding(self, span.start_char, span.end_char, message, suggestion=main)
-
-
-def _is_shortening(a: str, b: str) -> bool:
-    """'cramp' and 'muscle cramp': one term's words are all in the other's."""
-    wa, wb = a.lower().split(), b.lower().split()
-    return set(wa) <= set(wb) or set(wb) <= set(wa)

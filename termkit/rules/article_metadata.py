@@ -35,7 +35,6 @@ class MissingAuthor(Rule):
     name = "missing-author"
     severity = Severity.WARNING
     summary = "Front matter names no author or reviewer (opt-in)"
-    family = "metadata"
     default_enabled = False
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
@@ -66,7 +65,6 @@ class StaleReview(Rule):
     name = "stale-review"
     severity = Severity.WARNING
     summary = "last_reviewed is missing or older than the configured age (opt-in)"
-    family = "metadata"
     default_enabled = False
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
@@ -111,7 +109,6 @@ class MissingReferences(Rule):
     name = "missing-references"
     severity = Severity.WARNING
     summary = "Citations in the text but no References section (opt-in)"
-    family = "metadata"
     default_enabled = False
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
