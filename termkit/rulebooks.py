@@ -231,13 +231,33 @@ def load_rulebook(kind: str, language: str, project_dir: Path | None = None) -> 
     return book
 
 
+LABEL_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}([^\W\d][^\n:*_]{1,40}?)[*_]{0,2}[ \t]*:", re.M)
+
+
 @dataclass
 class Profiles:
-    """Which disclaimers each article type requires."""
+    """Article profiles: which disclaimers each article type requires, which claim subtypes it may
+    make without a citation (an abstract reports its own figures), and how a type is detected
+    when the front matter declares none."""
 
     profiles: dict[str, list[str]] = field(default_factory=dict)
     health_default: str | None = "consumer-article"
     advice_requires: list[str] = field(default_factory=list)
+    exempt_claims: dict[str, list[str]] = field(default_factory=dict)
+    detect: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
+
+    def of(self, front_matter: dict, text: str, section_titles: list[str]) -> tuple[str | None, str]:
+        """The article's profile and why: ``(name, "declared" | "detected" | "default")``."""
+        declared = front_matter.get("type")
+        if isinstance(declared, str) and declared in self.profiles:
+            return declared, "declared"
+        if self.detect:
+            labels = {t.strip(" :#*_").lower() for t in section_titles}
+            labels |= {m.group(1).strip().lower() for m in LABEL_LINE.finditer(text)}
+            for name, (words, at_least) in self.detect.items():
+                if len(labels & words) >= at_least:
+                    return name, "detected"
+        return self.health_default, "default"
 
 
 @lru_cache(maxsize=None)
@@ -248,8 +268,13 @@ def _shipped_profiles() -> dict:
 def load_profiles(configured: dict | None = None) -> Profiles:
     """Shipped profiles, with the project's ``profiles:`` (from termkit.yaml) added on top."""
     data = _shipped_profiles()
-    profiles = {name: list(spec.get("disclaimers", [])) for name, spec in data.get("profiles", {}).items()}
-    for name, spec in (configured or {}).items():
-        profiles[name] = list((spec or {}).get("disclaimers", []))
-    return Profiles(profiles=profiles, health_default=data.get("health_default"),
-                    advice_requires=list(data.get("advice_requires", [])))
+    specs = dict(data.get("profiles", {}))
+    specs.update({name: spec or {} for name, spec in (configured or {}).items()})
+    return Profiles(
+        profiles={name: list(spec.get("disclaimers", [])) for name, spec in specs.items()},
+        health_default=data.get("health_default"),
+        advice_requires=list(data.get("advice_requires", [])),
+        exempt_claims={name: list(spec.get("exempt_claims", [])) for name, spec in specs.items()},
+        detect={name: (frozenset(w.lower() for w in spec.get("labels", [])), int(spec.get("at_least", 2)))
+                for name, spec in (data.get("detect") or {}).items()},
+    )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..findings import Finding, Fix, Severity
+from ..rulebooks import load_profiles
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -35,6 +36,15 @@ class CheckContext:
     # The source-language article this one translates, with the concepts it names; asked for
     # only by the rules that compare the two, so no other check pays for finding it.
     paired_source: Callable[[], "tuple[Path, dict[str, tuple[int, str]]] | None"] = lambda: None
+
+    def profile(self) -> tuple[str | None, str]:
+        """The article's profile (front matter ``type:``, else detected, else the health default) and
+        how it was chosen: ``"declared"``, ``"detected"`` or ``"default"``."""
+        if "profile" not in self.extra:
+            profiles = load_profiles(self.settings.extra.get("profiles"))
+            titles = [title for _, _, _, title in self.prose.sections]
+            self.extra["profile"] = profiles.of(self.prose.front_matter, self.prose.text, titles)
+        return self.extra["profile"]
 
     def finding(self, rule: "Rule", start: int, end: int, message: str, *, suggestion: str | None = None,
                 fix: Fix | None = None, subtype: str | None = None, severity: Severity | None = None) -> Finding:
