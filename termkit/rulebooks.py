@@ -162,7 +162,10 @@ def _check_phrases(value: Any, path: Path, trail: str) -> None:
                     problem=f"{trail}{i}: expected a phrase (a string), got {item!r}; quote it"), str(path), line, col)
 
 
-LIST_KEYS = ("health_words", "population_words", "effect_words", "reference_sections", "attributions", "advice")
+LIST_KEYS = ("health_words", "population_words", "effect_words", "reference_sections", "critical_sections",
+             "testimonial_sections", "attributions", "source_lines", "testimonial_markers", "terminators",
+             "clause_scoped", "first_person", "advice")
+REGEX_KEYS = ("attributions", "source_lines", "testimonial_markers")
 MAP_KEYS = ("cues", "subtypes", "disclaimers")
 
 
@@ -187,16 +190,17 @@ def _check_shapes(data: MarkedDict, path: Path) -> None:
             if not isinstance(spec, MarkedDict):
                 fail(data[section], name, f"{section}.{name}: expected a mapping")
             for key, value in spec.items():
-                if key in ("triggers", "uncitable", "requires_any", "mitigated_by", "any_of", "adjacent") \
+                if key in ("triggers", "uncitable", "without_subject", "requires_any", "mitigated_by", "any_of", "adjacent") \
                         and value is not None and not isinstance(value, list):
                     fail(spec, key, f"{section}.{name}.{key}: expected a list")
-    for i, pattern in enumerate(data.get("attributions") or []):
-        try:
-            re.compile(pattern)
-        except (re.error, TypeError) as exc:
-            line, col = data["attributions"].item_marks[i]
-            raise TermkitError(Errors.E205.format(problem=f"attributions[{i}]: not a regular expression ({exc})"),
-                               str(path), line, col) from None
+    for key in REGEX_KEYS:
+        for i, pattern in enumerate(data.get(key) or []):
+            try:
+                re.compile(pattern)
+            except (re.error, TypeError) as exc:
+                line, col = data[key].item_marks[i]
+                raise TermkitError(Errors.E205.format(problem=f"{key}[{i}]: not a regular expression ({exc})"),
+                                   str(path), line, col) from None
 
 
 def _read(path: Path, kind: str) -> dict:
