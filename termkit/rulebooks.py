@@ -248,6 +248,7 @@ class Profiles:
     health_default: str | None = "consumer-article"
     advice_requires: list[str] = field(default_factory=list)
     exempt_claims: dict[str, list[str]] = field(default_factory=dict)
+    exempt_quoted_claims: frozenset[str] = frozenset()  # profiles whose quoted claims are someone else's
     detect: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
 
     def of(self, front_matter: dict, text: str, section_titles: list[str]) -> tuple[str | None, str]:
@@ -279,6 +280,7 @@ def load_profiles(configured: dict | None = None) -> Profiles:
         health_default=data.get("health_default"),
         advice_requires=list(data.get("advice_requires", [])),
         exempt_claims={name: list(spec.get("exempt_claims", [])) for name, spec in specs.items()},
+        exempt_quoted_claims=frozenset(name for name, spec in specs.items() if spec.get("exempt_quoted_claims")),
         detect={name: (frozenset(w.lower() for w in spec.get("labels", [])), int(spec.get("at_least", 2)))
                 for name, spec in (data.get("detect") or {}).items()},
     )

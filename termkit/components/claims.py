@@ -44,6 +44,7 @@ class Claim:
     subtype: str
     trigger: str
     cited: bool
+    quoted: bool = False  # the trigger stands inside quotation marks or a blockquote (someone else's words)
 
 
 @dataclass(frozen=True)
@@ -180,8 +181,8 @@ class ClaimDetector:
                 continue  # empty, or a footnote definition (a reference entry)
             framed = any(a <= sent.start_char < b for a, b in critical) or self._framed_by_lead_in(doc, sents, k, source)
             span = doc[start:end]
-            for subtype, trigger, cited in self._decide(doc, sents, k, found, cues.get(k, []), source, framed):
-                claims.append(Claim(span.start_char, span.end_char, subtype, trigger, cited))
+            for subtype, trigger, cited, at in self._decide(doc, sents, k, found, cues.get(k, []), source, framed):
+                claims.append(Claim(span.start_char, span.end_char, subtype, trigger, cited, _quoted(source, at)))
                 spans.append(Span(doc, start, end, label=subtype, kb_id=trigger))
         return claims, spans
 
@@ -261,9 +262,10 @@ class ClaimDetector:
         return any(p.match(following) for p in self.source_lines)
 
     def _decide(self, doc: Doc, sents: list[Span], k: int, found: list[_Trigger], cues, source: str,
-                framed: bool) -> list[tuple[str, str, bool]]:
-        """Every subtype this sentence claims without support, in rulebook order, with its trigger
-        and whether it is cited (a cited claim is kept only when its trigger is uncitable)."""
+                framed: bool) -> list[tuple[str, str, bool, int]]:
+        """Every subtype this sentence claims without support, in rulebook order, with its trigger,
+        whether it is cited (a cited claim is kept only when its trigger is uncitable) and where the
+        trigger starts."""
         sent = sents[k]
         kinds = {kind for kind, _, _ in cues}
         question = sent.text.rstrip().endswith("?")
@@ -283,7 +285,7 @@ class ClaimDetector:
                     cited = self._cited(source, sent.start_char, sent.end_char) or self._paragraph_cited(sents, k, source)
                 if trigger.citable and cited:
                     continue
-                claims.append((subtype, doc[trigger.start:trigger.end].text, cited))
+                claims.append((subtype, doc[trigger.start:trigger.end].text, cited, doc[trigger.start].idx))
                 break
         return claims
 
@@ -302,3 +304,25 @@ class ClaimDetector:
                     continue  # a terminator ("but", ";") between the cue and the trigger ends the cue's scope
                 return True
         return False
+
+
+OPENING_QUOTES = "“«„‘"
+CLOSING_QUOTES = "”»“’"
+
+
+def _quoted(source: str, offset: int) -> bool:
+    """Whether ``offset`` stands inside quotation marks of its paragraph, or in a blockquote."""
+    line_start = source.rfind("\n", 0, offset) + 1
+    if source[line_start:offset].lstrip().startswith(">"):
+        return True
+    para_start = source.rfind("\n\n", 0, offset)
+    para_start = 0 if para_start < 0 else para_start
+    depth, straight = 0, False
+    for ch in source[para_start:offset]:
+        if ch == '"':
+            straight = not straight
+        elif ch in OPENING_QUOTES and not (ch == "“" and depth > 0):  # „…“: the German close is “
+            depth += 1
+        elif ch in CLOSING_QUOTES and depth > 0:
+            depth -= 1
+    return depth > 0 or straight

@@ -32,7 +32,8 @@ class UnsupportedClaim(Rule):
     paragraph or a "Source:" line after it. In a testimonial section ("Customer reviews") or beside
     a signature ("— Maria, 54") or a star rating, a first-person sentence is a testimonial. An
     abstract (`type: abstract`, or detected by its section labels) reports its own figures, which
-    are not uncited statistics.
+    are not uncited statistics. On a regulator's page (`type: regulatory`), claims in quotation
+    marks or blockquotes are the seller's words, quoted to condemn them.
 
     Example:
     Bad: Magnesium supplements cure fasciculation.
@@ -64,6 +65,8 @@ class UnsupportedClaim(Rule):
     Good: About 30% of adults have back pain (4).
     Good: About 30% of adults have back pain.\\n\\nSource: National Health Interview Survey, 2019
     Good: ---\\ntype: abstract\\n---\\nMethods: We followed 200 adults.\\n\\nResults: 30% of adults had back pain.
+    Good: ---\\ntype: regulatory\\n---\\nYour website makes claims such as: "Our tea cures diabetes."
+    Good: ---\\ntype: regulatory\\n---\\nExamples of claims on your website include:\\n\\n“Our tea cures diabetes.”
     Good: ---\\nlang: fr\\n---\\nLe magnésium pourrait aider en cas de crampes.
     Good: ---\\nlang: fr\\n---\\nMéfiez-vous des produits qui promettent :\\n\\n- une guérison miracle\\n- aucun effet secondaire
     Good: ---\\nlang: es\\n---\\nEl ejercicio puede reducir el riesgo de enfermedad cardíaca.
@@ -86,10 +89,14 @@ class UnsupportedClaim(Rule):
         # Each subtype's message, suggestion and severity are rulebook data, in the article's language.
         subtypes = load_rulebook("claims", ctx.language, ctx.settings.rulebooks).get("subtypes") or {}
         profile, _ = ctx.profile()
-        exempt = load_profiles(ctx.settings.extra.get("profiles")).exempt_claims.get(profile, [])
+        profiles = load_profiles(ctx.settings.extra.get("profiles"))
+        exempt = profiles.exempt_claims.get(profile, [])
+        quotes_exempt = profile in profiles.exempt_quoted_claims
         for claim in doc._.termkit_claims or ():
             if claim.subtype in exempt:
                 continue  # e.g. an abstract reporting its own results
+            if claim.quoted and quotes_exempt:
+                continue  # e.g. a regulator quoting a seller's claims in order to condemn them
             spec = subtypes.get(claim.subtype) or {}
             text = ctx.prose.text[claim.start:claim.end]
             message = spec.get("message", "Unsupported claim: '{trigger}'").format(trigger=claim.trigger, sentence=text)
