@@ -15,6 +15,7 @@ so a rule is data plus one small function (``compile_phrase``):
 - ``word?``           optional token
 - ``...``             up to four tokens of anything (within the sentence)
 - ``<NUM>``           a number (digits or number words)
+- ``<YEAR>``          a year, 1500 to 2099 ("in 1977": a historical account)
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def compile_phrase(phrase: str, where: str = "rulebook") -> list[dict[str, Any]]
         token = raw[:-1] if optional else raw
         if token == "<NUM>":
             spec: dict[str, Any] = {"LIKE_NUM": True}
+        elif token == "<YEAR>":
+            spec = {"TEXT": {"REGEX": r"^(?:1[5-9]|20)\d\d$"}}
         else:
             alternatives = [a.lower() for a in token.split("|") if a]
             if not alternatives:
@@ -120,7 +123,7 @@ def anchors_for(phrases: list[str], frequency: dict[str, int] | None = None) -> 
 
     for phrase in phrases:
         tokens = [[a.lower() for a in raw.split("|") if a] for raw in phrase.split()
-                  if raw not in ("...", "<NUM>") and not (len(raw) > 1 and raw.endswith("?"))]
+                  if raw not in ("...", "<NUM>", "<YEAR>") and not (len(raw) > 1 and raw.endswith("?"))]
         if not tokens:
             return None
         for alt in min(tokens, key=commonness):

@@ -279,6 +279,8 @@ class ClaimDetector:
                     continue
                 if framed and "critical" in spec.mitigated_by:
                     continue
+                if any(kind == "defuse" and cs <= trigger.start and trigger.end <= ce for kind, cs, ce in cues):
+                    continue  # the trigger word is part of a harmless phrase ("breakthrough pain")
                 if self._mitigated(spec, trigger.start, trigger.end, cues, question, terminators):
                     continue
                 if cited is None:
