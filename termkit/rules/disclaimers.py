@@ -27,7 +27,7 @@ class MissingDisclaimer(Rule):
     `abstract` and `regulatory` require none). An article without `type:` is an abstract when it
     has an abstract's section labels (Background, Methods, Results, Conclusions), and otherwise a
     consumer article, whether or not it names a glossary concept. Dosage or treatment advice
-    needs the medical disclaimer in every profile. The finding points at the first line of prose.
+    needs the medical disclaimer unless the article's profile is declared or detected. The finding points at the first line of prose.
     The medical disclaimer is a visible sentence, in the article's language, saying the
     content does not replace professional medical advice (or: for information only + consult
     a doctor). Disclaimers in HTML comments, code or front matter, legal or price notices,
@@ -88,9 +88,9 @@ class MissingDisclaimer(Rule):
     def required(self, doc, ctx: CheckContext) -> list[str]:
         """The disclaimers the article's profile requires, plus those that advice requires."""
         profiles = load_profiles(ctx.settings.extra.get("profiles"))
-        name, _ = ctx.profile()
+        name, how = ctx.profile()
         needed = list(profiles.profiles.get(name, [])) if name else []
-        if doc._.termkit_advice:
+        if doc._.termkit_advice and how == "default":  # a declared or detected profile decides alone
             needed += [n for n in profiles.advice_requires if n not in needed]
         return needed
 
