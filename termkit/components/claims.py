@@ -201,15 +201,18 @@ class ClaimDetector:
             return
         strings = doc.vocab.strings
         starts = [sent.start_char for sent in sents]
+        told: set[int] = set()  # paragraphs whose story is already reported: one finding per story
         for a, b in regions:
             k = max(0, bisect.bisect_right(starts, a) - 1)
             while k < len(sents) and sents[k].start_char < b:
                 sent = sents[k]
-                if sent.end_char > a:
+                paragraph = text.rfind("\n\n", 0, sent.start_char)
+                if sent.end_char > a and paragraph not in told:
                     for m, s, e in self.cues(sent):
                         if strings[m] == "first-person":
                             triggers.setdefault(k, []).append(
                                 _Trigger("testimonial", True, False, sent.start + s, sent.start + e))
+                            told.add(paragraph)
                             break
                 k += 1
 
