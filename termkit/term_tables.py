@@ -34,6 +34,8 @@ class CompiledTerms:
     patterns_orth (dict): the same trie keyed on ORTH, for case-sensitive variants (acronyms).
     known (set): hashes of lower-case words that are real (lexicon, glossary words, allow lists).
     fuzzy_refs (dict): glossary word -> [(ref index, token position, token LOWER hashes)].
+    untranslated (set): hashes of the words of the glossary's terms in the languages whose words
+        count as loanwords here: 'myalgia' in a Spanish article is an untranslated term, not a loanword.
     """
 
     language: str
@@ -44,6 +46,7 @@ class CompiledTerms:
     fuzzy: FuzzyIndex | None = None
     fuzzy_refs: dict[str, list[tuple[int, int, tuple[int, ...]]]] = field(default_factory=dict)
     min_word_length: int = 4
+    untranslated: set[int] = field(default_factory=set)
 
 
 END = -1  # trie key for "a variant ends here" (token hashes are never negative)
@@ -78,6 +81,10 @@ def compile_terms(glossary: Glossary, language: str, nlp: Language, allow: tuple
         for term in concept.terms_in(language):
             for text in (term.text, *term.forms):
                 known_words.update(t.lower() for t in text.split())
+        for other in data.loanwords_from:
+            for term in concept.terms_in(other):
+                for text in (term.text, *term.forms):
+                    compiled.untranslated.update(get_string_id(t.lower()) for t in text.split())
     for concept in concepts:
         if concept.status is not ConceptStatus.APPROVED:
             continue
@@ -102,9 +109,12 @@ def compile_terms(glossary: Glossary, language: str, nlp: Language, allow: tuple
     compiled.known = {get_string_id(w) for w in known_words}
     # Every word of every variant is indexed, real words included: 'twitchng' is a misspelling of
     # 'muscle twitching' only when 'muscle' stands before it, which fuzzy_refs lets the matcher check.
-    misspelt = {word for word, refs in compiled.fuzzy_refs.items()
+    # A listed misspelling is indexed too ('fasciillis' is near 'fascillis'), with the words of the
+    # term it misspells, which the index also compares the unknown word with.
+    misspelt = {word: tuple({w.lower() for r, _, _ in refs for w in compiled.refs[r].term_text.split()})
+                for word, refs in compiled.fuzzy_refs.items()
                 if all(compiled.refs[r].kind == "misspelling" for r, _, _ in refs)}
-    compiled.fuzzy = FuzzyIndex(set(compiled.fuzzy_refs), data.suffixes, misspelt)
+    compiled.fuzzy = FuzzyIndex(set(compiled.fuzzy_refs), data.suffixes, misspelt, data.combining_forms)
     return compiled
 
 
