@@ -5,6 +5,8 @@ The tables are plain dicts and sets of spaCy string hashes, so ``cache.py`` can 
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -69,6 +71,41 @@ def _variants(term: Term) -> list[tuple[str, str, bool]]:
     return out
 
 
+_SEPARATORS = re.compile(r"(-|[ \t]+|['’ʼ])")
+_CHOICES = {"-": ("-", " ", ""), " ": (" ", "-"), "'": ("'", "’", ""), "’": ("’", "'", ""), "ʼ": ("ʼ", "'", "")}
+MAX_SPELLINGS = 32
+
+
+def spellings(text: str) -> list[str]:
+    """Other ways of writing ``text`` that are the same term, not misspellings: a hyphen written as
+    a space or left out, a space as a hyphen, an apostrophe curly, straight or left out.
+
+    >>> spellings("non-insulin dependent")[:4]
+    ['non-insulin-dependent', 'non insulin dependent', 'non insulin-dependent', 'noninsulin dependent']
+    >>> spellings("Lou Gehrig's")[:2]
+    ['Lou Gehrig’s', 'Lou Gehrigs']
+    """
+    parts = _SEPARATORS.split(text)
+    options = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            options.append((part,))
+            continue
+        key = " " if part.strip() == "" else part
+        choices = _CHOICES.get(key, (part,))
+        if "" in choices and not (parts[i - 1][-1:].isalnum() and parts[i + 1][:1].isalnum()):
+            choices = tuple(c for c in choices if c)
+        options.append((part,) + tuple(c for c in choices if c != key))
+    count = 1
+    for choice in options:
+        count *= len(choice)
+    if count > MAX_SPELLINGS:
+        return []
+    found = dict.fromkeys("".join(combo) for combo in itertools.product(*options))
+    found.pop(text, None)
+    return list(found)
+
+
 def compile_terms(glossary: Glossary, language: str, nlp: Language, allow: tuple[str, ...] = ()) -> CompiledTerms:
     """Build the matching tables for ``language`` from the approved concepts of ``glossary``."""
     data = language_data(language)
@@ -85,6 +122,7 @@ def compile_terms(glossary: Glossary, language: str, nlp: Language, allow: tuple
             for term in concept.terms_in(other):
                 for text in (term.text, *term.forms):
                     compiled.untranslated.update(get_string_id(t.lower()) for t in text.split())
+    respelt: list[TermRef] = []
     for concept in concepts:
         if concept.status is not ConceptStatus.APPROVED:
             continue
@@ -102,10 +140,18 @@ def compile_terms(glossary: Glossary, language: str, nlp: Language, allow: tuple
                     _insert(compiled.patterns, lowers, ref_index)
                 if term.case_sensitive:
                     continue  # acronyms are too short to guess at
+                respelt += [TermRef(concept.id, term.text, other, kind, is_form) for other in spellings(variant)]
                 for position, token in enumerate(doc):
                     word = token.lower_
                     if token.is_alpha and len(word) >= data.min_word_length:
                         compiled.fuzzy_refs.setdefault(word, []).append((ref_index, position, lowers))
+    # Hyphen, space and apostrophe variants go in last, so a variant written in the glossary always
+    # wins over another term's respelling ('non insulin-dependent diabetes' is type 2, whose
+    # 'non-insulin-dependent' it respells, and not 'insulin-dependent diabetes' after 'non').
+    for ref, doc in zip(respelt, nlp.tokenizer.pipe(ref.variant for ref in respelt)):
+        if len(doc):
+            compiled.refs.append(ref)
+            _insert(compiled.patterns, tuple(t.lower for t in doc), len(compiled.refs) - 1)
     compiled.known = {get_string_id(w) for w in known_words}
     # Every word of every variant is indexed, real words included: 'twitchng' is a misspelling of
     # 'muscle twitching' only when 'muscle' stands before it, which fuzzy_refs lets the matcher check.
