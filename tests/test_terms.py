@@ -203,6 +203,8 @@ def test_an_old_name_mentioned_is_not_a_use(shipped_checker, text):
         ("---\nlang: fr\n---\nLe diabète de type 1, anciennement appelé diabète juvénile, commence tôt.", []),
         ("---\nlang: fr\n---\nLe diabète de type 1 (autrefois « diabète juvénile ») commence tôt.", []),
         ("---\nlang: fr\n---\nIl a un diabète juvénile.", ["diabète juvénile"]),
+        ("---\nlang: fr\n---\nUn diabète juvénile ancien abîme les nerfs.", ["diabète juvénile"]),  # long-standing
+        ("---\nlang: fr\n---\nLe diabète juvénile (ancien nom) commence tôt.", []),
         ("---\nlang: es\n---\nLa diabetes tipo 1, antes llamada diabetes juvenil, empieza pronto.", []),
         ("---\nlang: es\n---\nLa diabetes tipo 1, conocida antiguamente como diabetes juvenil, empieza pronto.", []),
         ("---\nlang: es\n---\nTiene diabetes juvenil.", ["diabetes juvenil"]),
