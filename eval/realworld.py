@@ -7,6 +7,11 @@ finding is compared with the hand labels of its text (eval/realworld/README.md):
   ``verdict: wrong`` is wrong; one that matches no label is *unjudged* and counted as wrong;
 - recall is the share of ``verdict: right`` labels that a finding matches.
 
+TK402 (missing disclaimer) is judged by the project's policy, not by opinion: a text needs the
+medical disclaimer when its declared ``type:`` (none: the default profile) requires it, and the
+label file's ``disclaimer_present`` says whether it has one; the labeller's ``disclaimer_needed``
+is reported beside it as the editors' view.
+
 A finding matches a label when the codes agree (TK101 to TK103 count as one family: a misspelling
 reported as a superseded term is still found) and the finding's span overlaps the label's words
 (its ``text`` on its ``line``); a TK402 label matches any TK402 finding of the text. Labels noted
@@ -59,14 +64,28 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
-def load_labels(root: Path, entry: dict, text: str) -> list[Label]:
+def disclaimer_required(text: str, profiles) -> bool:
+    """The policy: the declared type's profile (the default profile when none) asks for it."""
+    front = {}
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        front = yaml.safe_load(text[4:end]) or {} if end > 0 else {}
+    declared = front.get("type") if isinstance(front, dict) else None
+    name = declared if declared in profiles.profiles else profiles.health_default
+    return "medical" in profiles.profiles.get(name, [])
+
+
+def load_labels(root: Path, entry: dict, text: str, profiles) -> list[Label]:
     path = root / "labels" / f"{entry['id']}.yaml"
     if not path.is_file():
         return []
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     starts = line_starts(text)
-    labels = []
+    missing = disclaimer_required(text, profiles) and not data.get("disclaimer_present")
+    labels = [Label("TK402", 1, "", "right" if missing else "wrong", "policy")]
     for raw in data.get("labels") or []:
+        if raw.get("code") == "TK402":
+            continue  # judged by the policy above
         label = Label(str(raw.get("code")), int(raw.get("line") or 1), str(raw.get("text") or ""),
                       str(raw.get("verdict")), str(raw.get("note") or ""))
         line_no = min(max(label.line, 1), len(starts))
@@ -90,7 +109,7 @@ def matches(finding, label: Label) -> bool:
     return finding.start < max(label.end, label.start + 1) and label.start < max(finding.end, finding.start + 1)
 
 
-def evaluate(root: Path, entries: list[dict], checker, claims_checker, split: str):
+def evaluate(root: Path, entries: list[dict], checker, claims_checker, split: str, profiles):
     """Per (rule, language): right, wrong, unjudged findings; right labels found and missed."""
     stats: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     errors: list[str] = []
@@ -101,7 +120,7 @@ def evaluate(root: Path, entries: list[dict], checker, claims_checker, split: st
         path = root / entry["path"]
         text = path.read_text(encoding="utf-8")
         lang = entry["lang"]
-        labels = load_labels(root, entry, text)
+        labels = load_labels(root, entry, text, profiles)
         findings = [f for f in checker.check_text(text, path=str(path)) if f.code != "TK902"]
         used: set[int] = set()
         for f in findings:
@@ -175,10 +194,12 @@ def main() -> int:
     args = parser.parse_args()
 
     from termkit import Checker, load_project
+    from termkit.rulebooks import load_profiles
 
     project = load_project(start=args.root)
     checker = Checker(project)
     claims_checker = Checker(project, select=["TK401"])
+    profiles = load_profiles(project.settings.extra.get("profiles"))
     entries = load_manifest(args.root)
     if not entries:
         print(f"no texts under {args.root}", file=sys.stderr)
@@ -186,7 +207,7 @@ def main() -> int:
     figures = {}
     for split in (("dev", "test") if args.split == "both" else (args.split,)):
         chosen = [e for e in entries if e.get("split") == split]
-        stats, errors, quoted = evaluate(args.root, entries, checker, claims_checker, split)
+        stats, errors, quoted = evaluate(args.root, entries, checker, claims_checker, split, profiles)
         words = sum(int(e.get("words") or 0) for e in chosen)
         figures[split] = report(split, stats, quoted, len(chosen), words)
         if args.show_errors and split == "dev":
