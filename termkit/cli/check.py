@@ -120,6 +120,9 @@ def _fix(paths: list[Path], checker: Checker, args) -> CheckResult:
         except OSError as exc:
             result.errors.append(TermkitError(Errors.E007.format(reason=exc.strerror or exc), shown))
             continue
+        except Exception as exc:  # noqa: BLE001 - one file's failure must not end the run (nor hide the report)
+            result.errors.append(TermkitError(Errors.E000.format(problem=f"{type(exc).__name__}: {exc}"), shown))
+            continue
         result.files_checked += 1
         result.findings.extend(remaining)
     if args.fix and not args.diff:
