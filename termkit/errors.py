@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
+
+from .invisible import printable
+
+QUOTE_LIMIT = 80  # longest quoted value (a repr) an error message shows
+TEXT_LIMIT = 300  # longest free text (a problem description) an error message shows
 
 
 class ExitStatus(IntEnum):
@@ -18,12 +24,43 @@ class ExitStatus(IntEnum):
     ERROR = 2  # usage, config, glossary or input error
 
 
+class _Excerpt:
+    """A value as an error message quotes it: at most a short excerpt, never a whole file
+    (``glossary: [/etc/passwd]`` must not print the password file)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __repr__(self) -> str:
+        text = repr(self.value)
+        return text if len(text) <= QUOTE_LIMIT else text[:QUOTE_LIMIT - 1] + "…"
+
+    def __str__(self) -> str:
+        text = str(self.value)
+        first = text.split("\n", 1)[0]
+        return first if len(first) <= TEXT_LIMIT and first == text else first[:TEXT_LIMIT - 1] + "…"
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec) if spec else str(self)
+
+
+class _Template(str):
+    """A coded message whose ``format`` quotes every value as a short excerpt."""
+
+    __slots__ = ()
+
+    def format(self, *args: Any, **kwargs: Any) -> str:  # noqa: A003 - str.format, bounded
+        return str.format(self, *(_Excerpt(a) for a in args), **{k: _Excerpt(v) for k, v in kwargs.items()})
+
+
 class _ErrorsWithCodes(type):
     def __getattribute__(cls, code: str) -> str:
         msg = super().__getattribute__(code)
         if code.startswith("__"):
             return msg
-        return f"[{code}] {msg}"
+        return _Template(f"[{code}] {msg}")
 
 
 class Errors(metaclass=_ErrorsWithCodes):
@@ -51,6 +88,8 @@ class Errors(metaclass=_ErrorsWithCodes):
     E109 = "invalid concept id {id!r} (expected letters, digits, '_', '.', '-', starting with a letter or '_')"
     E110 = "unsupported schema {got!r} (expected {expected!r})"
     E111 = "no glossary files found in {path} (expected *.yaml files)"
+    E112 = "YAML aliases expand to more than {limit} nodes (nested anchors, an 'alias bomb'?); not read"
+    E113 = "YAML nested deeper than {limit} levels; not read"
     # Locales and exchange files
     E301 = "invalid locale {name!r}: {problem} (locale folders are named like fr, pt_BR, zh_Hant)"
     E302 = "locale file says locale {got!r}, but it is in folder {folder!r}"
@@ -83,15 +122,16 @@ class TermkitError(Exception):
     column: int | None = None
 
     def __str__(self) -> str:
+        """One line, whatever the file name or message hold (control characters are escaped)."""
         where = ""
         if self.path:
-            where = self.path
+            where = printable(self.path)
             if self.line:
                 where += f":{self.line}"
                 if self.column:
                     where += f":{self.column}"
             where += ": "
-        return f"{where}error: {self.message}"
+        return f"{where}error: {printable(self.message)}"
 
 
 class TermkitErrors(Exception):
