@@ -76,6 +76,9 @@ class Errors(metaclass=_ErrorsWithCodes):
     E008 = "invalid baseline: {problem}"
     E009 = "git failed: {problem}"
     E010 = "duplicate id {id!r} in the import file (first at line {first})"
+    E011 = "file is {size}, over the size limit of {limit} (max_file_size, --max-file-size); not checked"
+    E012 = ("not written: it leads to {target}, outside the project ({root}) and the paths given "
+            "(a symbolic link?); pass --write-outside-root to write there")
     # YAML and data files
     E101 = "YAML syntax error: {problem}"
     E102 = "{field}: expected {expected}, got {got!r}"

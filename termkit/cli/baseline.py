@@ -8,6 +8,7 @@ from pathlib import Path
 from ..baseline import create_baseline
 from ..engine import Checker, check_paths, load_project
 from ..errors import Errors, ExitStatus, TermkitError
+from ..confine import WriteScope
 from ..fixes import write_atomically
 
 
@@ -30,6 +31,7 @@ def run_create(args) -> ExitStatus:
         print(error, file=sys.stderr)
     if result.errors:
         return ExitStatus.ERROR
+    WriteScope.of(project.settings.root, [args.output]).check([args.output])  # never through a link to elsewhere
     try:
         if not args.output.exists():
             args.output.write_text("", encoding="utf-8")

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..baseline import filter_baseline, load_baseline
+from ..confine import WriteScope
 from ..engine import CheckResult, Checker, check_paths, iter_articles, load_project
 from ..errors import Errors, ExitStatus, TermkitError
 from ..findings import Severity
@@ -35,6 +36,8 @@ def register(sub) -> None:
     p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change no file")
+    p.add_argument("--write-outside-root", action="store_true",
+                   help="with --fix, also write files that links lead outside the project root and the given paths")
     p.add_argument("--baseline", type=Path, metavar="FILE", help="ignore findings recorded in this baseline")
     p.add_argument("--changed", nargs="?", const="HEAD", metavar="REF",
                    help="only files changed since the git REF (default HEAD), plus untracked ones")
@@ -78,7 +81,8 @@ def run(args) -> ExitStatus:
             sys.stdout.write(RENDERERS[args.format](CheckResult()))
             return ExitStatus.SUCCESS
     if args.fix or args.diff:
-        result = _fix(paths, checker, args)
+        scope = WriteScope.of(project.settings.root, paths, anywhere=args.write_outside_root)
+        result = _fix(paths, checker, args, scope)
     else:
         result = check_paths(paths, checker, jobs=args.jobs)
     if args.baseline:
@@ -94,8 +98,9 @@ def run(args) -> ExitStatus:
     return ExitStatus.SUCCESS
 
 
-def _fix(paths: list[Path], checker: Checker, args) -> CheckResult:
-    """Fix (or, with --diff, show the fixes of) every file; the result holds what remains."""
+def _fix(paths: list[Path], checker: Checker, args, scope: WriteScope) -> CheckResult:
+    """Fix (or, with --diff, show the fixes of) every file; the result holds what remains.
+    A file whose real location is outside ``scope`` is not written: its findings stay, with an error."""
     result = CheckResult()
     fixed_files = fixed_findings = 0
     for item in iter_articles(paths):
@@ -109,6 +114,9 @@ def _fix(paths: list[Path], checker: Checker, args) -> CheckResult:
             if applied:
                 if args.diff:
                     sys.stdout.write(unified_diff(shown, source.text, text))
+                    remaining = checker.check_source(source)
+                elif not scope.allows(path):
+                    result.errors.append(scope.refusal(path, shown))
                     remaining = checker.check_source(source)
                 else:
                     write_atomically(path, text, bom=source.bom)
@@ -129,3 +137,4 @@ def _fix(paths: list[Path], checker: Checker, args) -> CheckResult:
         print(f"Fixed {fixed_findings} finding{'s' if fixed_findings != 1 else ''} in {fixed_files} "
               f"file{'s' if fixed_files != 1 else ''}.", file=sys.stderr)
     return result
+

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..confine import WriteScope
 from ..errors import Errors, TermkitError, TermkitErrors
 from ..glossary.model import Glossary
 from . import rtyaml
@@ -49,7 +50,8 @@ def _forbidden(table: LocaleTable) -> dict[str, str]:
 
 
 def import_units(glossary: Glossary, table: LocaleTable, source_language: str, units: list[Imported],
-                 carries_alternatives: bool, shown: str, strategy: str = "report", dry_run: bool = False) -> ImportReport:
+                 carries_alternatives: bool, shown: str, strategy: str = "report", dry_run: bool = False,
+                 scope: WriteScope | None = None) -> ImportReport:
     report = ImportReport()
     entries = table.entries
     forbidden = _forbidden(table)
@@ -101,6 +103,8 @@ def import_units(glossary: Glossary, table: LocaleTable, source_language: str, u
             documents[path] = rtyaml.load(path) if path.exists() else rtyaml.new_locale_file(table.locale, path.stem)
         _apply(documents[path], u, alts, concept.preferred(source_language).text, current if confirmed else None)
     if not dry_run:
+        if scope is not None:
+            scope.check(documents)
         report.written = [p for p, data in documents.items() if rtyaml.save_if_changed(p, data)]
     return report
 
