@@ -99,8 +99,12 @@ class Errors(metaclass=_ErrorsWithCodes):
     E303 = "no locale folder {name!r} in {folder} (known: {known})"
     E304 = "cannot read {kind} file: {problem}"
     E305 = "unknown concept id {id!r} (not in the glossary)"
-    E306 = "{text!r} cannot be the preferred term of {id!r}: it is a {status} term or misspelling in {locale}"
+    E306 = "{text!r} cannot be {role} term of {id!r}: it is a {status} term or misspelling in {locale}"
     E307 = "unknown exchange format {name!r} (expected one of: {expected})"
+    E308 = "term {text!r} of {id!r} contains a line break or control character; a term is one line of text"
+    E309 = ("{kind} file is incomplete: it was exported with {expected} entries and has {found} "
+            "(was it cut off?); nothing imported")
+    E310 = "{field} {value!r} of {id!r} is not a termkit hash (expected 'v1:' and 12 hex digits; was the file cut off?)"
     # Configuration and usage
     E201 = "invalid configuration: {problem}"
     E202 = "unknown rule {code!r} (see `termkit rules`)"

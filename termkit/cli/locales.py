@@ -11,7 +11,8 @@ from ..engine import load_project
 from ..errors import Errors, ExitStatus, TermkitError
 from ..fixes import write_atomically
 from ..locales.exchange import build_units, formats
-from ..locales.importing import STRATEGIES, import_units
+from ..invisible import printable
+from ..locales.importing import REPLACED_STATUSES, STRATEGIES, import_units
 from ..locales.load import load_locale, locale_folders, shipped_locales_dir
 from ..locales.sync import confirm_entries, locale_status, sync_locale
 
@@ -62,6 +63,8 @@ def register(sub) -> None:
     i.add_argument("--format", choices=sorted(formats()), help="default: from the file name")
     i.add_argument("--strategy", choices=STRATEGIES, default="report")
     i.add_argument("--dry-run", action="store_true")
+    i.add_argument("--replaced-status", choices=REPLACED_STATUSES, default="superseded",
+                   help="status kept by a preferred term the import replaces (default: superseded)")
     i.set_defaults(run=run_import)
 
 
@@ -184,14 +187,17 @@ def run_import(args) -> ExitStatus:
         raise TermkitError(Errors.E004.format(byte=exc.object[exc.start]), shown) from None
     units = module.parse(text, shown, args.locale) if getattr(module, "NEEDS_LOCALE", False) else module.parse(text, shown)
     report = import_units(project.glossary, table, project.settings.language, units, module.CARRIES_ALTERNATIVES,
-                          shown, strategy=args.strategy, dry_run=args.dry_run, scope=_scope(args, project))
+                          shown, strategy=args.strategy, dry_run=args.dry_run, scope=_scope(args, project),
+                          replaced_status=args.replaced_status)
     verb = "would update" if args.dry_run else "updated"
     print(f"{args.locale}: {verb} {len(report.updated)}, unchanged {len(report.unchanged)}, "
           f"conflicts {len(report.conflicts)}, made against an older source {len(report.stale)}")
     for line in report.conflicts:
-        print(f"  CONFLICT {line}" + ("" if args.strategy == "report" else f" (resolved: {args.strategy})"))
+        print(f"  CONFLICT {printable(line)}" + ("" if args.strategy == "report" else f" (resolved: {args.strategy})"))
     for concept_id in report.stale:
-        print(f"  STALE    {concept_id}: translated against an older source; stays stale until confirmed")
+        print(f"  STALE    {printable(concept_id)}: translated against an older source; stays stale until confirmed")
+    for line in report.replaced:
+        print(f"  REPLACED {printable(line)}")
     if report.conflicts and args.strategy == "report":
         return ExitStatus.FINDINGS
     return ExitStatus.SUCCESS
