@@ -14,6 +14,7 @@ from spacy.language import Language
 from .compile import CompiledTerms, compile_terms, glossary_key, load_cached, store_cached
 from .errors import Errors, TermkitError, TermkitErrors
 from .findings import Edit, Finding, Fix
+from .invisible import SeenThrough, see_through
 from .fixes import apply_fixes
 from .glossary.load import glossary_files, load_glossary, shipped_glossary_dir
 from .glossary.model import Glossary
@@ -152,15 +153,24 @@ class Checker:
         return self.project.settings.language
 
     def check_source(self, source: SourceFile) -> list[Finding]:
-        if not unicodedata.is_normalized("NFC", source.text):
-            # Terms are stored in NFC; an NFD file ('e' + U+0301) is checked in NFC and the
-            # findings are mapped back to the file's own offsets.
-            normal, offsets = nfc_with_offsets(source.text)
-            findings = self._check(SourceFile(source.path, normal, source.kind, source.bom))
-            return [remap(f, offsets, source) for f in findings]
-        return self._check(source)
+        # Matching sees through zero-width characters and bidi controls ('fasci\u200bculation'),
+        # and terms are stored in NFC, so an NFD file ('e' + U+0301) is checked in NFC; the
+        # findings are mapped back to the file's own offsets.
+        seen = see_through(source.text)
+        text = seen.text if seen else source.text
+        if seen is None and unicodedata.is_normalized("NFC", text):
+            return self._check(source)
+        offsets = None
+        if not unicodedata.is_normalized("NFC", text):
+            text, offsets = nfc_with_offsets(text)
+        return self._check(SourceFile(source.path, text, source.kind, source.bom), original=source,
+                           mapping=OffsetMap(seen, offsets))
 
-    def _check(self, source: SourceFile) -> list[Finding]:
+    def _check(self, source: SourceFile, original: SourceFile | None = None,
+               mapping: "OffsetMap | None" = None) -> list[Finding]:
+        """Check ``source``; when it is a normalised copy of ``original``, findings come back in
+        the original's offsets, and the rules about the file as written (invisible characters,
+        suppression comments) read the original."""
         prose = extract_prose(source.text, source.kind)
         language = self.language_of(source, prose.front_matter)
         try:
@@ -184,8 +194,15 @@ class Checker:
             if paired is not None:
                 ctx.extra["source_article"] = (paired, self.concepts_in(paired))
         meta = [rule for rule in self.rules if rule.family == "meta"]
-        findings = [f for rule in self.rules if rule.family != "meta" for f in rule.check(doc, ctx)]
-        findings, ctx.extra["directives"] = apply_suppressions(source.text, findings, prose.in_code)
+        as_written = [rule for rule in self.rules if rule.family != "meta" and rule.reads_original]
+        findings = [f for rule in self.rules if rule.family != "meta" and not rule.reads_original
+                    for f in rule.check(doc, ctx)]
+        if original is not None and mapping is not None:
+            findings = [remap(f, mapping, original) for f in findings]
+            ctx = CheckContext(source=original, prose=extract_prose(original.text, original.kind), language=language,
+                               glossary=ctx.glossary, compiled=compiled, settings=self.project.settings, extra=ctx.extra)
+        findings += [f for rule in as_written for f in rule.check(doc, ctx)]
+        findings, ctx.extra["directives"] = apply_suppressions(ctx.source.text, findings, ctx.prose.in_code)
         findings += [f for rule in meta for f in rule.check(doc, ctx)]
         findings.sort(key=Finding.sort_key)
         return findings
@@ -356,15 +373,41 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def remap(finding: Finding, offsets: list[int], original: SourceFile) -> Finding:
+@dataclass(frozen=True)
+class OffsetMap:
+    """From offsets in the checked text back to the file: through the NFC offsets (checked ->
+    text without invisible characters), then through ``seen`` (-> the file as written)."""
+
+    seen: SeenThrough | None = None
+    nfc: list[int] | None = None
+
+    def start(self, offset: int) -> int:
+        if self.nfc is not None:
+            offset = self.nfc[offset]
+        return self.seen.start(offset) if self.seen is not None else offset
+
+    def end(self, offset: int) -> int:
+        if self.nfc is not None:
+            offset = self.nfc[offset]
+        return self.seen.end(offset) if self.seen is not None else offset
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """An empty span (an insertion point) stays empty."""
+        first = self.start(start)
+        return (first, first) if end <= start else (first, max(first, self.end(end)))
+
+
+def remap(finding: Finding, offsets: "OffsetMap | list[int]", original: SourceFile) -> Finding:
     from dataclasses import replace
 
-    start, end = offsets[finding.start], offsets[finding.end]
+    if not isinstance(offsets, OffsetMap):
+        offsets = OffsetMap(nfc=offsets)
+    start, end = offsets.span(finding.start, finding.end)
     line, column = original.index.position(start)
     end_line, end_column = original.index.position(end)
     fix = finding.fix
     if fix is not None:
-        fix = Fix(fix.title, tuple(Edit(offsets[e.start], offsets[e.end], e.replacement) for e in fix.edits),
+        fix = Fix(fix.title, tuple(Edit(*offsets.span(e.start, e.end), e.replacement) for e in fix.edits),
                   fix.applicability)
     return replace(finding, path=original.path, line=line, column=column, end_line=end_line, end_column=end_column,
                    text=original.text[start:end], start=start, end=end, fix=fix,

@@ -8,7 +8,7 @@ from .base import Rule
 from .bilingual import MissingTargetTerm
 from .claims import UnsupportedClaim
 from .disclaimers import MissingDisclaimer
-from .meta import InvalidFrontMatter, UnusedSuppression
+from .meta import BidiControl, InvalidFrontMatter, UnusedSuppression
 from .metadata import MissingAuthor, MissingReferences, StaleReview
 from .terms import DeprecatedTerm, InconsistentTerm, Misspelling, SupersededTerm
 
@@ -29,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     # TK9xx: meta
     UnusedSuppression(),
     InvalidFrontMatter(),
+    BidiControl(),
 )
 
 REDIRECTS: dict[str, str] = {}
