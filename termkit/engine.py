@@ -252,7 +252,10 @@ class Checker:
         prose = extract_prose(source.text, source.kind)
         language = self.language_of(source, prose.front_matter)
         nlp, _ = self.pipeline(language)
-        doc = nlp.get_pipe("termkit_terms")(nlp.make_doc(prose.text))
+        text, seen = prose.text, see_through(prose.text)
+        if seen is not None:  # a term written with zero-width characters in it is still that term
+            text, offset = seen.text, seen.to_checked(offset)
+        doc = nlp.get_pipe("termkit_terms")(nlp.make_doc(text))
         for key in ("termkit_terms", "termkit_fuzzy"):
             for span in doc.spans[key]:
                 if span.start_char <= offset < span.end_char:
