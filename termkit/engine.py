@@ -24,7 +24,7 @@ from .markdown import extract_prose
 from .nlp import build_pipeline, spacy_language
 from .rules.base import CheckContext
 from .rules.registry import RULES, resolve_selection
-from .settings import Settings, load_settings
+from .settings import Settings, format_size, load_settings
 from .suppress import apply_suppressions
 from .source import ARTICLE_SUFFIXES, SourceFile, decode_source, read_source
 
@@ -211,7 +211,22 @@ class Checker:
         return self.check_source(SourceFile(path=path, text=text, kind=kind))
 
     def check_file(self, path: Path, shown: str) -> list[Finding]:
-        return self.check_source(read_source(path, shown))
+        return self.check_source(self.read_article(path, shown))
+
+    def read_article(self, path: Path, shown: str) -> SourceFile:
+        """Read an article, unless it is over the size limit (then E011, before reading it)."""
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # read_source says why it cannot be read
+        self.refuse_size(size, shown)
+        return read_source(path, shown)
+
+    def refuse_size(self, size: int, shown: str) -> None:
+        """Raise E011 when ``size`` (bytes) is over the project's max_file_size (0: no limit)."""
+        limit = self.project.settings.max_file_size
+        if limit and size > limit:
+            raise TermkitError(Errors.E011.format(size=format_size(size), limit=format_size(limit)), shown)
 
     def source_of(self, source: SourceFile, front_matter: dict, language: str) -> Path | None:
         """The source-language article a translation pairs with: front matter ``translation_of``
@@ -235,7 +250,7 @@ class Checker:
         """Concept id -> (occurrences, first term used) in a source-language article."""
         key = str(path.resolve())
         if key not in self._source_concepts:
-            source = read_source(path)
+            source = self.read_article(path, str(path))
             prose = extract_prose(source.text, source.kind)
             nlp, compiled = self.pipeline(self.project.settings.language)
             doc = nlp.get_pipe("termkit_terms")(nlp.make_doc(prose.text))

@@ -14,7 +14,8 @@ from ..findings import Severity
 from ..nlp import build_pipeline
 from ..fixes import unified_diff, write_atomically
 from ..report import RENDERERS
-from ..source import ARTICLE_SUFFIXES, read_source
+from ..settings import parse_size
+from ..source import ARTICLE_SUFFIXES
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -33,6 +34,9 @@ def register(sub) -> None:
                    help="lowest severity that makes the exit code 1 (default: error)")
     p.add_argument("--language", metavar="LANG", help="default article language (default: from config, else en)")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check files in N processes")
+    p.add_argument("--max-file-size", metavar="SIZE",
+                   help="skip (with an error) articles larger than SIZE, e.g. 5MB or 500KB; 0: no limit "
+                        "(default: config's max_file_size, else 5MB)")
     p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change no file")
@@ -73,6 +77,12 @@ def run(args) -> ExitStatus:
     if args.language:
         build_pipeline(args.language, editorial=False)  # an unknown --language fails once, here
     project = load_project(args.config, args.glossary, start=start, language=args.language)
+    if args.max_file_size is not None:
+        size = parse_size(args.max_file_size)
+        if size is None:
+            raise TermkitError(Errors.E201.format(
+                problem=f"--max-file-size: expected a size such as 5MB or 500KB, got {args.max_file_size!r}"))
+        project.settings = project.settings.with_overrides(max_file_size=size)
     checker = Checker(project, _codes(args.select), _codes(args.ignore))
     if args.changed:
         paths = [p for p in changed_files(args.changed, paths)
@@ -109,7 +119,7 @@ def _fix(paths: list[Path], checker: Checker, args, scope: WriteScope) -> CheckR
             continue
         path, shown = item
         try:
-            source = read_source(path, shown)
+            source = checker.read_article(path, shown)
             text, applied, remaining = checker.fix_source(source, unsafe=args.unsafe_fixes)
             if applied:
                 if args.diff:

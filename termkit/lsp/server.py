@@ -113,6 +113,7 @@ class TermkitServer(LanguageServer):
             return
         source = SourceFile(path=str(path), text=document_text(document), kind=kind_for(str(path)))
         try:
+            self.checker.refuse_size(len(source.text.encode("utf-8")), str(path))
             findings = self.checker.check_source(source)
         except TermkitError as exc:
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
