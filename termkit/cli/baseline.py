@@ -9,6 +9,7 @@ from ..baseline import create_baseline
 from ..engine import Checker, check_paths, load_project
 from ..errors import Errors, ExitStatus, TermkitError
 from ..atomic import write_atomically
+from ..confine import WriteScope
 
 
 def register(sub) -> None:
@@ -30,6 +31,7 @@ def run_create(args) -> ExitStatus:
         print(error, file=sys.stderr)
     if result.errors:
         return ExitStatus.ERROR
+    WriteScope.of(project.settings.root, [args.output]).check([args.output])  # never through a link to elsewhere
     try:
         if not args.output.exists():
             args.output.write_text("", encoding="utf-8")

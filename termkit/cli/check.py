@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..baseline import filter_baseline, load_baseline
+from ..confine import WriteScope
 from ..engine import CheckResult, Checker, check_paths, iter_articles, load_project
 from ..errors import Errors, ExitStatus, TermkitError
 from ..findings import Severity
@@ -14,7 +15,8 @@ from ..nlp import language_class
 from ..atomic import write_atomically
 from ..fixes import unified_diff
 from ..report import RENDERERS
-from ..source import ARTICLE_SUFFIXES, read_source
+from ..settings import parse_size
+from ..source import ARTICLE_SUFFIXES
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -33,9 +35,14 @@ def register(sub) -> None:
                    help="lowest severity that makes the exit code 1 (default: error)")
     p.add_argument("--language", metavar="LANG", help="default article language (default: from config, else en)")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check files in N processes")
+    p.add_argument("--max-file-size", metavar="SIZE",
+                   help="skip (with an error) articles larger than SIZE, e.g. 5MB or 500KB; 0: no limit "
+                        "(default: config's max_file_size, else 5MB)")
     p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change no file")
+    p.add_argument("--write-outside-root", action="store_true",
+                   help="with --fix, also write files that links lead outside the project root and the given paths")
     p.add_argument("--baseline", type=Path, metavar="FILE", help="ignore findings recorded in this baseline")
     p.add_argument("--changed", nargs="?", const="HEAD", metavar="REF",
                    help="only files changed since the git REF (default HEAD), plus untracked ones")
@@ -71,6 +78,12 @@ def run(args) -> ExitStatus:
     if args.language:
         language_class(args.language)  # an unknown --language fails once, here, before any file is read
     project = load_project(args.config, args.glossary, start=start, language=args.language)
+    if args.max_file_size is not None:
+        size = parse_size(args.max_file_size)
+        if size is None:
+            raise TermkitError(Errors.E201.format(
+                problem=f"--max-file-size: expected a size such as 5MB or 500KB, got {args.max_file_size!r}"))
+        project.settings = project.settings.with_overrides(max_file_size=size)
     checker = Checker(project, _codes(args.select), _codes(args.ignore))
     if args.changed:
         paths = [p for p in changed_files(args.changed, paths)
@@ -79,7 +92,8 @@ def run(args) -> ExitStatus:
             sys.stdout.write(RENDERERS[args.format](CheckResult()))
             return ExitStatus.SUCCESS
     if args.fix or args.diff:
-        result = _fix(paths, checker, args)
+        scope = WriteScope.of(project.settings.root, paths, anywhere=args.write_outside_root)
+        result = _fix(paths, checker, args, scope)
     else:
         result = check_paths(paths, checker, jobs=args.jobs)
     if args.baseline:
@@ -95,8 +109,9 @@ def run(args) -> ExitStatus:
     return ExitStatus.SUCCESS
 
 
-def _fix(paths: list[Path], checker: Checker, args) -> CheckResult:
-    """Fix (or, with --diff, show the fixes of) every file; the result holds what remains."""
+def _fix(paths: list[Path], checker: Checker, args, scope: WriteScope) -> CheckResult:
+    """Fix (or, with --diff, show the fixes of) every file; the result holds what remains.
+    A file whose real location is outside ``scope`` is not written: its findings stay, with an error."""
     result = CheckResult()
     fixed_files = fixed_findings = 0
     for item in iter_articles(paths):
@@ -105,11 +120,14 @@ def _fix(paths: list[Path], checker: Checker, args) -> CheckResult:
             continue
         path, shown = item
         try:
-            source = read_source(path, shown)
+            source = checker.read_article(path, shown)
             text, applied, remaining = checker.fix_source(source, unsafe=args.unsafe_fixes)
             if applied:
                 if args.diff:
                     sys.stdout.write(unified_diff(shown, source.text, text))
+                    remaining = checker.check_source(source)
+                elif not scope.allows(path):
+                    result.errors.append(scope.refusal(path, shown))
                     remaining = checker.check_source(source)
                 else:
                     write_atomically(path, text, bom=source.bom)
@@ -121,9 +139,13 @@ def _fix(paths: list[Path], checker: Checker, args) -> CheckResult:
         except OSError as exc:
             result.errors.append(TermkitError(Errors.E007.format(reason=exc.strerror or exc), shown))
             continue
+        except Exception as exc:  # noqa: BLE001 - one file's failure must not end the run (nor hide the report)
+            result.errors.append(TermkitError(Errors.E000.format(problem=f"{type(exc).__name__}: {exc}"), shown))
+            continue
         result.files_checked += 1
         result.findings.extend(remaining)
     if args.fix and not args.diff:
         print(f"Fixed {fixed_findings} finding{'s' if fixed_findings != 1 else ''} in {fixed_files} "
               f"file{'s' if fixed_files != 1 else ''}.", file=sys.stderr)
     return result
+
