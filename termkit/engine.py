@@ -167,7 +167,7 @@ class Checker:
                            mapping=OffsetMap(seen, offsets))
 
     def _check(self, source: SourceFile, original: SourceFile | None = None,
-               mapping: "OffsetMap | None" = None) -> list[Finding]:
+               mapping: OffsetMap | None = None) -> list[Finding]:
         """Check ``source``; when it is a normalised copy of ``original``, findings come back in
         the original's offsets, and the rules about the file as written (invisible characters,
         suppression comments) read the original."""
@@ -415,7 +415,7 @@ class OffsetMap:
         return (first, first) if end <= start else (first, max(first, self.end(end)))
 
 
-def remap(finding: Finding, offsets: "OffsetMap | list[int]", original: SourceFile) -> Finding:
+def remap(finding: Finding, offsets: OffsetMap | list[int], original: SourceFile) -> Finding:
     from dataclasses import replace
 
     if not isinstance(offsets, OffsetMap):

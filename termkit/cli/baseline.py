@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 from ..baseline import create_baseline
+from ..confine import WriteScope
 from ..engine import Checker, check_paths, load_project
 from ..errors import Errors, ExitStatus, TermkitError
-from ..confine import WriteScope
 from ..fixes import write_atomically
 
 
