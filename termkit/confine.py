@@ -10,9 +10,9 @@ naming the file, unless the user asked for it (``--write-outside-root``).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from .errors import Errors, TermkitError, TermkitErrors
 
@@ -34,7 +34,7 @@ class WriteScope:
     anywhere: bool = False
 
     @classmethod
-    def of(cls, root: Path, given: Iterable[Path] = (), anywhere: bool = False) -> "WriteScope":
+    def of(cls, root: Path, given: Iterable[Path] = (), anywhere: bool = False) -> WriteScope:
         roots = [_real(root)]
         for path in given:
             path = Path(path)

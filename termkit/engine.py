@@ -134,7 +134,7 @@ class Checker:
                            mapping=OffsetMap(seen, offsets))
 
     def _check(self, source: SourceFile, original: SourceFile | None = None,
-               mapping: "OffsetMap | None" = None) -> list[Finding]:
+               mapping: OffsetMap | None = None) -> list[Finding]:
         """Check ``source``; when it is a normalised copy of ``original``, findings come back in
         the original's offsets, and the rules about the file as written (invisible characters,
         suppression comments) read the original."""
@@ -383,7 +383,7 @@ class OffsetMap:
         return (first, first) if end <= start else (first, max(first, self.end(end)))
 
 
-def remap(finding: Finding, offsets: "OffsetMap | list[int]", original: SourceFile) -> Finding:
+def remap(finding: Finding, offsets: OffsetMap | list[int], original: SourceFile) -> Finding:
     if not isinstance(offsets, OffsetMap):
         offsets = OffsetMap(nfc=offsets)
     start, end = offsets.span(finding.start, finding.end)

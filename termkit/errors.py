@@ -51,7 +51,7 @@ class _Template(str):
 
     __slots__ = ()
 
-    def format(self, *args: Any, **kwargs: Any) -> str:  # noqa: A003 - str.format, bounded
+    def format(self, *args: Any, **kwargs: Any) -> str:  # str.format, with every value bounded
         return str.format(self, *(_Excerpt(a) for a in args), **{k: _Excerpt(v) for k, v in kwargs.items()})
 
 

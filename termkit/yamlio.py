@@ -156,8 +156,9 @@ def load_yaml_text(text: str, path: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
+        nested = "maximum nesting depth" in problem  # libyaml's own limit, met while scanning ahead
         raise TermkitError(
-            Errors.E101.format(problem=problem),
+            Errors.E113.format(limit=MAX_DEPTH) if nested else Errors.E101.format(problem=problem),
             path,
             mark.line + 1 if mark else None,
             mark.column + 1 if mark else None,

@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 from ..baseline import create_baseline
+from ..confine import WriteScope
 from ..engine import Checker, check_paths, load_project
 from ..errors import Errors, ExitStatus, TermkitError
 from ..atomic import write_atomically
-from ..confine import WriteScope
 
 
 def register(sub) -> None:

@@ -10,8 +10,8 @@ from ..confine import WriteScope
 from ..engine import load_project
 from ..errors import Errors, ExitStatus, TermkitError
 from ..atomic import write_atomically
-from ..locales.exchange import build_units, formats
 from ..invisible import printable
+from ..locales.exchange import build_units, formats
 from ..locales.importing import REPLACED_STATUSES, STRATEGIES, import_units
 from ..locales.load import load_locale, locale_folders, shipped_locales_dir
 from ..locales.sync import confirm_entries, locale_status, sync_locale

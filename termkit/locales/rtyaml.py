@@ -28,7 +28,6 @@ def load(path: Path) -> Any:
     from ruamel.yaml.error import MarkedYAMLError
 
     from ..errors import Errors, TermkitError
-
     from ..yamlio import check_shape
 
     try:

@@ -15,7 +15,8 @@ import json
 import logging
 import re
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 MAX_MESSAGE = 256 * 1024 * 1024  # bytes; a document is refused long before (max_file_size)
 HEADER = re.compile(rb"Content-Length:[ \t]*(\d+)\r?\n\Z")
@@ -61,9 +62,12 @@ async def read_messages(stop_event: threading.Event, reader, protocol, log: logg
         except ValueError as exc:
             log.warning("termkit lsp: skipped a message that is not JSON (%s)", exc)
             continue
+        except Exception as exc:  # noqa: BLE001  (JSON, but not a message pygls can read)
+            log.warning("termkit lsp: skipped a message that is not a JSON-RPC message (%s)", exc)
+            continue
         try:
             protocol.handle_message(message)
-        except Exception as exc:  # noqa: BLE001 - as pygls does: log, report, read on
+        except Exception as exc:  # as pygls does: log, report, read on
             log.exception("Unable to handle message")
             if error_handler:
                 error_handler(exc, JsonRpcException)

@@ -27,7 +27,6 @@ from ..yamlio import load_yaml_text
 from .convert import code_action, error_diagnostic, to_diagnostic
 from .framing import FramingLost, logger, read_messages
 
-
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -119,7 +118,7 @@ class TermkitServer(LanguageServer):
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
                 uri=uri, diagnostics=[error_diagnostic(exc, source.index)]))
             return
-        except Exception as exc:  # noqa: BLE001 - one document's failure must not silence the server
+        except Exception as exc:  # noqa: BLE001  (one document's failure must not silence the server)
             error = TermkitError(Errors.E000.format(problem=f"{type(exc).__name__}: {exc}"), str(path))
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
                 uri=uri, diagnostics=[error_diagnostic(error, source.index)]))

@@ -25,7 +25,7 @@ from . import Imported, Unit, expect_units
 
 CARRIES_ALTERNATIVES = False
 SUFFIX = ".po"
-UNITS = re.compile(r"^#[ \t]*termkit:units=(\d+)[ \t]*$", re.M)
+UNITS = re.compile(r"^#[ \t]*termkit:units=(\d+)[ \t]*$", re.MULTILINE)
 KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?=[ \t\"])[ \t]*(.*)")
 STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 
