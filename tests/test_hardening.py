@@ -480,7 +480,7 @@ def test_7_the_language_server_recovers_when_the_framing_is_lost(lsp_root):
             ids = {100 + 10 * n, 101 + 10 * n}
             for request_id in sorted(ids):
                 client.send({"jsonrpc": "2.0", "id": request_id, "method": "termkit/ping", "params": {}})
-            assert client.answer(lambda m: m.get("id") in ids) is not None, f"no answer after breakage {n}"
+            assert client.answer(lambda m, ids=ids: m.get("id") in ids) is not None, f"no answer after breakage {n}"
     finally:
         log = client.stop()
     assert "termkit lsp: lost the message framing; skipped 25 bytes before a header" in log
