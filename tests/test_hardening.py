@@ -213,10 +213,10 @@ def test_6_sentence_starts_are_set_in_linear_time(project):
     block = "- Dr. Smith, e.g. a list item.\n\n## A heading\n\nA paragraph. Another one.\n\n" * 100
     checker.check_text(block)  # build the pipeline
 
-    def seconds(text: str) -> float:
-        start = time.perf_counter()
+    def seconds(text: str) -> float:  # CPU time: other processes on the machine do not count
+        start = time.process_time()
         checker.check_text(text)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     small, large = min(seconds(block * 10) for _ in range(3)), seconds(block * 40)
     assert large / small < 8, (small, large)
@@ -475,15 +475,12 @@ def test_7_the_language_server_recovers_when_the_framing_is_lost(lsp_root):
         ]
         for n, breakage in enumerate(breakages):
             breakage()
-            answered = None
-            for attempt in range(3):  # a too-large length swallows the start of the next message
-                request_id = 100 + 10 * n + attempt
-                # any answer will do: an unknown method gets an error response with the request's id
+            # any answer will do: an unknown method gets an error response with the request's id;
+            # two requests, because a too-large length swallows the start of the next message
+            ids = {100 + 10 * n, 101 + 10 * n}
+            for request_id in sorted(ids):
                 client.send({"jsonrpc": "2.0", "id": request_id, "method": "termkit/ping", "params": {}})
-                answered = client.answer(lambda m, i=request_id: m.get("id") == i, 4)
-                if answered is not None:
-                    break
-            assert answered is not None, f"no answer after breakage {n}"
+            assert client.answer(lambda m, ids=ids: m.get("id") in ids) is not None, f"no answer after breakage {n}"
     finally:
         log = client.stop()
     assert "termkit lsp: lost the message framing; skipped 25 bytes before a header" in log

@@ -10,6 +10,7 @@ from ..confine import WriteScope
 from ..engine import Checker, check_paths, load_project
 from ..errors import Errors, ExitStatus, TermkitError
 from ..atomic import write_atomically
+from ..invisible import printable
 
 
 def register(sub) -> None:
@@ -38,5 +39,5 @@ def run_create(args) -> ExitStatus:
         write_atomically(args.output, create_baseline(result.findings))
     except OSError as exc:
         raise TermkitError(Errors.E007.format(reason=exc.strerror or exc), str(args.output)) from None
-    print(f"Recorded {len(result.findings)} findings of {result.files_checked} files in {args.output}.")
+    print(f"Recorded {len(result.findings)} findings of {result.files_checked} files in {printable(str(args.output))}.")
     return ExitStatus.SUCCESS

@@ -107,7 +107,7 @@ def run_status(args) -> ExitStatus:
             print(f"{r.name} ({r.locale}): {r.coverage_text()} of {r.approved} approved concepts OK ({counts})")
             for row in r.rows:
                 if row.status != "OK" or args.verbose:
-                    print(f"  {row.status:<9} {row.concept_id}" + (f": {row.detail}" if row.detail else ""))
+                    print(printable(f"  {row.status:<9} {row.concept_id}" + (f": {row.detail}" if row.detail else "")))
     if args.min_coverage is not None and any(r.coverage < args.min_coverage for r in reports):
         return ExitStatus.FINDINGS
     return ExitStatus.SUCCESS
@@ -119,7 +119,7 @@ def run_sync(args) -> ExitStatus:
         actions, written = sync_locale(project.glossary, table, project.settings.language, write=args.write,
                                        scope=_scope(args, project))
         for action in actions:
-            print(action)
+            print(printable(action))
         if not actions:
             print(f"{table.locale}: in sync")
         elif not args.write:
