@@ -112,6 +112,7 @@ def matches(finding, label: Label) -> bool:
 def evaluate(root: Path, entries: list[dict], checker, claims_checker, split: str, profiles):
     """Per (rule, language): right, wrong, unjudged findings; right labels found and missed."""
     stats: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    subtypes: dict[tuple[str, str], int] = defaultdict(int)
     errors: list[str] = []
     quoted_found = quoted_total = 0
     for entry in entries:
@@ -124,10 +125,13 @@ def evaluate(root: Path, entries: list[dict], checker, claims_checker, split: st
         findings = [f for f in checker.check_text(text, path=str(path)) if f.code != "TK902"]
         used: set[int] = set()
         for f in findings:
-            key = (f.code, lang)
+            # info findings are reported apart: the rule is on, but says it is unsure
+            key = (f.code + ("/info" if f.severity.value == "info" else ""), lang)
             hits = [i for i, label in enumerate(labels) if matches(f, label)]
             verdicts = {labels[i].verdict for i in hits}
             used.update(i for i in hits if labels[i].verdict == "right")
+            if f.subtype:
+                subtypes[(f.subtype, "right" if "right" in verdicts else "wrong")] += 1
             if "right" in verdicts:
                 stats[key]["right"] += 1
             elif "wrong" in verdicts:
@@ -150,7 +154,7 @@ def evaluate(root: Path, entries: list[dict], checker, claims_checker, split: st
                 quoted_total += 1
                 alone = f"---\nlang: {lang}\ntype: consumer-article\n---\n{label.text}\n"
                 quoted_found += any(f.code == "TK401" for f in claims_checker.check_text(alone))
-    return stats, errors, (quoted_found, quoted_total)
+    return stats, errors, (quoted_found, quoted_total), subtypes
 
 
 def ratio(a: int, b: int) -> str:
@@ -207,9 +211,12 @@ def main() -> int:
     figures = {}
     for split in (("dev", "test") if args.split == "both" else (args.split,)):
         chosen = [e for e in entries if e.get("split") == split]
-        stats, errors, quoted = evaluate(args.root, entries, checker, claims_checker, split, profiles)
+        stats, errors, quoted, subtypes = evaluate(args.root, entries, checker, claims_checker, split, profiles)
         words = sum(int(e.get("words") or 0) for e in chosen)
         figures[split] = report(split, stats, quoted, len(chosen), words)
+        print("TK401 by subtype (right/findings):", ", ".join(
+            f"{name} {subtypes[(name, 'right')]}/{subtypes[(name, 'right')] + subtypes[(name, 'wrong')]}"
+            for name in sorted({n for n, _ in subtypes})))
         if args.show_errors and split == "dev":
             print("\n".join(sorted(errors)))
     if args.json:
