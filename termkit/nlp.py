@@ -7,7 +7,8 @@ from typing import Iterable
 import spacy
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers the factories)
+from .components import extensions  # noqa: F401  (first: the Doc extensions the others use)
+from .components import claims, disclaimers, sentences, terms  # noqa: F401  (registers the factories)
 from .errors import Errors, TermkitError
 from .languages import base_language
 

@@ -6,15 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..baseline import filter_baseline, load_baseline
-from ..engine import CheckResult, Checker, check_paths, iter_articles, load_project
+from typing import TYPE_CHECKING
+
 from ..errors import Errors, ExitStatus, TermkitError
-from ..findings import Severity
-from ..nlp import language_class
-from ..atomic import write_atomically
-from ..fixes import unified_diff
+from ..findings import CheckResult, Severity
 from ..report import RENDERERS
 from ..source import ARTICLE_SUFFIXES, read_source
+
+if TYPE_CHECKING:
+    from ..engine import Checker
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -64,6 +64,12 @@ def changed_files(ref: str, paths: list[Path]) -> list[Path]:
 
 
 def run(args) -> ExitStatus:
+    # spaCy and the engine load here, not when the command line is parsed (`termkit --version`)
+    from ..baseline import filter_baseline, load_baseline
+    from ..engine import Checker, check_paths
+    from ..nlp import language_class
+    from ..project import load_project
+
     if args.format not in RENDERERS:
         raise TermkitError(Errors.E204.format(name=args.format, expected=", ".join(RENDERERS)))
     paths = list(args.paths) or [Path(".")]
@@ -97,6 +103,10 @@ def run(args) -> ExitStatus:
 
 def _fix(paths: list[Path], checker: Checker, args) -> CheckResult:
     """Fix (or, with --diff, show the fixes of) every file; the result holds what remains."""
+    from ..atomic import write_atomically
+    from ..engine import iter_articles
+    from ..fixes import unified_diff
+
     result = CheckResult()
     fixed_files = fixed_findings = 0
     for item in iter_articles(paths):

@@ -6,13 +6,19 @@ import json
 import sys
 from pathlib import Path
 
-from ..engine import load_project
 from ..errors import Errors, ExitStatus, TermkitError
-from ..atomic import write_atomically
-from ..locales.exchange import build_units, formats
-from ..locales.importing import STRATEGIES, import_units
-from ..locales.load import load_locale, locale_folders, shipped_locales_dir
-from ..locales.sync import confirm_entries, locale_status, sync_locale
+
+# The command line is parsed without loading the locale machinery (Babel, ruamel.yaml, the
+# glossary loader); tests/test_cli.py holds these to locales.exchange.formats() and
+# locales.importing.STRATEGIES.
+FORMATS = ("csv", "po", "tbx", "tbx2", "xliff")
+STRATEGIES = ("report", "ours", "theirs")
+
+
+def formats() -> dict:
+    from ..locales.exchange import formats as exchange_formats
+
+    return exchange_formats()
 
 
 def register(sub) -> None:
@@ -48,7 +54,7 @@ def register(sub) -> None:
     e = lsub.add_parser("export", help="write an exchange file for translators' tools")
     common(e)
     e.add_argument("locale", metavar="L")
-    e.add_argument("--format", required=True, choices=sorted(formats()))
+    e.add_argument("--format", required=True, choices=FORMATS)
     e.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: standard output")
     e.set_defaults(run=run_export)
 
@@ -56,13 +62,16 @@ def register(sub) -> None:
     common(i)
     i.add_argument("locale", metavar="L")
     i.add_argument("file", type=Path, metavar="FILE")
-    i.add_argument("--format", choices=sorted(formats()), help="default: from the file name")
+    i.add_argument("--format", choices=FORMATS, help="default: from the file name")
     i.add_argument("--strategy", choices=STRATEGIES, default="report")
     i.add_argument("--dry-run", action="store_true")
     i.set_defaults(run=run_import)
 
 
 def _context(args):
+    from ..locales.load import shipped_locales_dir
+    from ..project import load_project  # the glossary loader: only when a command runs
+
     project = load_project(args.config, args.glossary, start=Path.cwd())
     settings = project.settings
     folder = args.locales or settings.locales
@@ -72,6 +81,8 @@ def _context(args):
 
 
 def _tables(project, folder, wanted):
+    from ..locales.load import load_locale, locale_folders
+
     if not folder.is_dir():
         raise TermkitError(Errors.E001, str(folder))
     names = wanted or locale_folders(folder)
@@ -81,6 +92,8 @@ def _tables(project, folder, wanted):
 
 
 def run_status(args) -> ExitStatus:
+    from ..locales.sync import locale_status
+
     project, folder = _context(args)
     source = project.settings.language
     reports = [locale_status(project.glossary, t, source) for t in _tables(project, folder, args.locale)]
@@ -102,6 +115,8 @@ def run_status(args) -> ExitStatus:
 
 
 def run_sync(args) -> ExitStatus:
+    from ..locales.sync import sync_locale
+
     project, folder = _context(args)
     for table in _tables(project, folder, args.locale):
         actions, written = sync_locale(project.glossary, table, project.settings.language, write=args.write)
@@ -117,6 +132,9 @@ def run_sync(args) -> ExitStatus:
 
 
 def run_confirm(args) -> ExitStatus:
+    from ..locales.sync import confirm_entries
+    from ..locales.load import load_locale
+
     project, folder = _context(args)
     if not args.ids and not args.all:
         raise TermkitError("confirm needs concept ids or --all")
@@ -128,6 +146,10 @@ def run_confirm(args) -> ExitStatus:
 
 
 def run_export(args) -> ExitStatus:
+    from ..locales.exchange import build_units
+    from ..locales.load import load_locale
+    from ..atomic import write_atomically
+
     project, folder = _context(args)
     table = load_locale(folder, args.locale, root=project.settings.root)
     module = formats()[args.format]
@@ -157,6 +179,9 @@ def _guess_format(path: Path) -> str:
 
 
 def run_import(args) -> ExitStatus:
+    from ..locales.importing import import_units
+    from ..locales.load import load_locale
+
     project, folder = _context(args)
     table = load_locale(folder, args.locale, root=project.settings.root)
     if not args.file.is_file():

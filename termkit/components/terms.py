@@ -14,9 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..term_tables import END, CompiledTerms
+from .keys import FUZZY_KEY, TERMS_KEY
 
-TERMS_KEY = "termkit_terms"
-FUZZY_KEY = "termkit_fuzzy"
 _UNSEEN = object()
 
 

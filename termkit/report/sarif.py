@@ -7,7 +7,6 @@ from pathlib import Path
 
 from .. import __version__
 from ..findings import CheckResult
-from ..rules.registry import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -19,6 +18,8 @@ def _uri(path: str) -> str:
 
 
 def render(result: CheckResult) -> str:
+    from ..rules.registry import RULES  # the rules' docs: loaded only when SARIF is asked for
+
     used = sorted({f.code for f in result.findings})
     rules = [rule for rule in RULES if rule.code in used]
     index = {rule.code: i for i, rule in enumerate(rules)}
