@@ -12,9 +12,7 @@ import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Iterator
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .cache import glossary_key, load_cached, store_cached
 from .errors import Errors, TermkitError, TermkitErrors
@@ -32,6 +30,9 @@ from .rules.registry import RULES, resolve_selection
 from .suppress import apply_suppressions
 from .source import ARTICLE_SUFFIXES, SourceFile, decode_source, read_source
 from .term_tables import CompiledTerms, compile_terms
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import spacy
+from . import spacy_start  # noqa: F401  (first: spaCy without its command line)
+
+import spacy  # noqa: E402
 from spacy.language import Language
 
 from .components import extensions  # noqa: F401  (first: the Doc extensions the others use)
 from .components import claims, disclaimers, sentences, terms  # noqa: F401  (registers the factories)
 from .errors import Errors, TermkitError
 from .languages import base_language
+from .lazy_regex import large_patterns_lazily
 
 SENTENCE_ATTR = "token.is_sent_start"
 
@@ -19,7 +22,8 @@ def language_class(language: str) -> type[Language]:
     """spaCy's Language class for a locale code ('pt_BR' -> Portuguese); a coded error when spaCy
     has none. Cheap: nothing is built, so the CLI checks ``--language`` with it."""
     try:
-        return spacy.util.get_lang_class(base_language(language))
+        with large_patterns_lazily():  # French's token_match: 1.45 MB of regex, 3-5 s to compile
+            return spacy.util.get_lang_class(base_language(language))
     except (ImportError, ValueError, KeyError) as exc:
         raise TermkitError(Errors.E203.format(lang=language, problem=str(exc).splitlines()[0])) from None
 
