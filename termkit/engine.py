@@ -7,6 +7,8 @@ tables) is resolved once per language, in ``LanguageSetup``.
 
 from __future__ import annotations
 
+import multiprocessing
+from contextlib import nullcontext
 import os
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
@@ -136,18 +138,19 @@ class Checker:
             if exc.path is None:  # e.g. an unknown `lang:`: say which article asked for it
                 raise TermkitError(exc.message, source.path, 1 if prose.front_matter else None) from None
             raise
-        doc = setup.nlp.make_doc(prose.text)
-        doc._.termkit_source = source.text
-        doc._.termkit_text = prose.text
-        doc._.termkit_sections = prose.sections
-        for _, component in setup.nlp.pipeline:
-            doc = component(doc)
-        ctx = CheckContext(source=source, prose=prose, language=language, glossary=setup.glossary,
-                           compiled=setup.compiled, settings=self.project.settings,
-                           paired_source=lambda: self._paired_source(source, prose.front_matter, language))
-        findings = [f for rule in self.rules if not rule.after_suppressions for f in rule.check(doc, ctx)]
-        findings, ctx.extra["directives"] = apply_suppressions(source.text, findings, prose.in_code)
-        findings += [f for rule in self.rules if rule.after_suppressions for f in rule.check(doc, ctx)]
+        with memory_zone(setup.nlp):
+            doc = setup.nlp.make_doc(prose.text)
+            doc._.termkit_source = source.text
+            doc._.termkit_text = prose.text
+            doc._.termkit_sections = prose.sections
+            for _, component in setup.nlp.pipeline:
+                doc = component(doc)
+            ctx = CheckContext(source=source, prose=prose, language=language, glossary=setup.glossary,
+                               compiled=setup.compiled, settings=self.project.settings,
+                               paired_source=lambda: self._paired_source(source, prose.front_matter, language))
+            findings = [f for rule in self.rules if not rule.after_suppressions for f in rule.check(doc, ctx)]
+            findings, ctx.extra["directives"] = apply_suppressions(source.text, findings, prose.in_code)
+            findings += [f for rule in self.rules if rule.after_suppressions for f in rule.check(doc, ctx)]
         findings.sort(key=Finding.sort_key)
         return findings
 
@@ -229,6 +232,14 @@ class Checker:
         return text, applied, findings
 
 
+def memory_zone(nlp: Language):
+    """spaCy's memory zone (3.8+): the strings and lexemes one article adds to the vocabulary are
+    freed when it is done, so a long run (an archive, the language server) does not grow with
+    every new word. The Doc lives only inside; findings are plain data."""
+    zone = getattr(nlp, "memory_zone", None)
+    return zone() if zone is not None else nullcontext()
+
+
 def iter_articles(paths: Iterable[Path]) -> Iterator[tuple[Path, str] | TermkitError]:
     """Expand the command-line paths: files as given, folders to their articles (sorted)."""
     for path in paths:
@@ -247,6 +258,7 @@ def iter_articles(paths: Iterable[Path]) -> Iterator[tuple[Path, str] | TermkitE
 
 
 _worker: Checker | None = None
+BATCH = 32  # files per task sent to a worker: small, so results stream back and the cores end together
 
 
 def _init_worker(project: Project, codes: set[str]) -> None:
@@ -270,25 +282,41 @@ def _check_batch(batch: list[tuple[str, str]]) -> list[tuple[list[Finding], Term
     return [_check_one(_worker, path, shown) for path, shown in batch]
 
 
-def check_paths(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> CheckResult:
-    """Check every article under ``paths``. File errors are collected, and the rest is checked."""
-    result = CheckResult()
+def iter_checks(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> Iterator[tuple[list[Finding], TermkitError | None]]:
+    """Each article's findings, or its error, in order, as soon as it is checked: nothing is kept,
+    so an archive of any size runs in the same memory. Errors in the paths themselves (a missing
+    file, a folder without articles) come first, as ``([], error)``."""
     work: list[tuple[str, str]] = []
     for item in iter_articles(paths):
         if isinstance(item, TermkitError):
-            result.errors.append(item)
+            yield [], item
         else:
             work.append((str(item[0]), item[1]))
     jobs = max(1, min(jobs, len(work), os.cpu_count() or 1))
     if jobs == 1:
-        outcomes = [pair for pair in _serial(work, checker)]
+        for path, shown in work:
+            yield _check_one(checker, path, shown)
+        return
+    size = max(1, min(BATCH, len(work) // (jobs * 4)))
+    batches = (work[i:i + size] for i in range(0, len(work), size))
+    global _worker
+    if multiprocessing.get_start_method() == "fork":
+        # The workers inherit this checker with the source language's pipeline built, instead of
+        # each building its own (and share its memory until they write to it).
+        checker.setup(checker.project.settings.language)
+        _worker, initializer, initargs = checker, None, ()
     else:
-        size = max(1, len(work) // (jobs * 4))
-        batches = [work[i:i + size] for i in range(0, len(work), size)]
-        with ProcessPoolExecutor(jobs, initializer=_init_worker,
-                                 initargs=(checker.project, {r.code for r in checker.rules})) as pool:
-            outcomes = [pair for batch in pool.map(_check_batch, batches) for pair in batch]
-    for findings, error in outcomes:
+        initializer, initargs = _init_worker, (checker.project, {r.code for r in checker.rules})
+    with ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs) as pool:
+        for outcomes in pool.map(_check_batch, batches):
+            yield from outcomes
+
+
+def check_paths(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> CheckResult:
+    """Check every article under ``paths``, collecting the findings (``iter_checks`` streams
+    them). File errors are collected, and the rest is checked."""
+    result = CheckResult()
+    for findings, error in iter_checks(paths, checker, jobs):
         if error is not None:
             result.errors.append(error)
         else:
@@ -297,13 +325,8 @@ def check_paths(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> Check
     return result
 
 
-def _serial(work: list[tuple[str, str]], checker: Checker) -> Iterator[tuple[list[Finding], TermkitError | None]]:
-    for path, shown in work:
-        yield _check_one(checker, path, shown)
-
-
 __all__ = ["CheckResult", "Checker", "LanguageSetup", "Project", "check_paths", "decode_source", "iter_articles",
-           "load_project"]
+           "iter_checks", "load_project"]
 
 
 def nfc_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import Errors, ExitStatus, TermkitError
 from ..findings import CheckResult, Severity
-from ..report import RENDERERS
+from ..report import RENDERERS, REPORTERS
 from ..source import ARTICLE_SUFFIXES, read_source
 
 if TYPE_CHECKING:
@@ -65,10 +65,11 @@ def changed_files(ref: str, paths: list[Path]) -> list[Path]:
 
 def run(args) -> ExitStatus:
     # spaCy and the engine load here, not when the command line is parsed (`termkit --version`)
-    from ..baseline import filter_baseline, load_baseline
-    from ..engine import Checker, check_paths
+    from ..baseline import BaselineFilter, load_baseline
+    from ..engine import Checker, iter_checks
     from ..nlp import language_class
     from ..project import load_project
+    from . import steady_gc
 
     if args.format not in RENDERERS:
         raise TermkitError(Errors.E204.format(name=args.format, expected=", ".join(RENDERERS)))
@@ -84,19 +85,36 @@ def run(args) -> ExitStatus:
         if not paths:
             sys.stdout.write(RENDERERS[args.format](CheckResult()))
             return ExitStatus.SUCCESS
+    recorded = BaselineFilter(load_baseline(args.baseline)) if args.baseline else None
     if args.fix or args.diff:
-        result = _fix(paths, checker, args)
+        fixed = _fix(paths, checker, args)
+        outcomes = iter([*(([], e) for e in fixed.errors), (fixed.findings, None)])
     else:
-        result = check_paths(paths, checker, jobs=args.jobs)
-    if args.baseline:
-        result.findings, _ = filter_baseline(result.findings, load_baseline(args.baseline))
-    sys.stdout.write(RENDERERS[args.format](result))
-    for error in result.errors:
+        if args.jobs > 1:
+            steady_gc()  # the workers start from this process: they collect at the usual pace
+        fixed, outcomes = None, iter_checks(paths, checker, jobs=args.jobs)
+    # The report is written as the files are checked: nothing is kept but counts and errors.
+    reporter = REPORTERS[args.format](sys.stdout)
+    reporter.start()
+    errors: list[TermkitError] = []
+    files = worst = 0
+    for findings, error in outcomes:
+        if error is not None:
+            errors.append(error)
+            continue
+        files += 1
+        if files == 1:
+            steady_gc()
+        for finding in findings:
+            if recorded is None or recorded.keep(finding):
+                reporter.handle(finding)
+                worst = max(worst, finding.severity.rank)
+    reporter.finish(fixed.files_checked if fixed else files, errors)
+    for error in errors:
         print(error, file=sys.stderr)
-    if result.errors:
+    if errors:
         return ExitStatus.ERROR
-    threshold = Severity(args.fail_on or project.settings.fail_on).rank
-    if any(f.severity.rank >= threshold for f in result.findings):
+    if worst and worst >= Severity(args.fail_on or project.settings.fail_on).rank:
         return ExitStatus.FINDINGS
     return ExitStatus.SUCCESS
 

@@ -1,0 +1,86 @@
+"""Findings stream from the engine to the reporters; every format gives the bytes ``render`` gives."""
+
+from __future__ import annotations
+
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def result():
+    from termkit import Checker, load_project
+    from termkit.engine import check_paths
+
+    project = load_project(glossary=[FIXTURES / "glossary"], start=FIXTURES)
+    articles = FIXTURES / "articles"
+    # history.md twice (its findings come back apart from the first ones) and a missing file
+    return check_paths([articles, articles / "history.md", FIXTURES / "missing.md"], Checker(project))
+
+
+def test_iter_checks_yields_each_file_in_order_and_path_errors_first(result):
+    from termkit import Checker, load_project
+    from termkit.engine import iter_checks
+
+    project = load_project(glossary=[FIXTURES / "glossary"], start=FIXTURES)
+    outcomes = list(iter_checks([FIXTURES / "missing.md", FIXTURES / "articles"], Checker(project)))
+    assert outcomes[0][0] == [] and outcomes[0][1].path.endswith("missing.md")
+    paths = [findings[0].path for findings, error in outcomes[1:] if findings]
+    assert paths == sorted(paths) and len(set(paths)) == len(paths)
+    assert result.errors and result.files_checked == len(outcomes)  # one missing path, history.md twice
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+@pytest.mark.parametrize("case", ["full", "empty", "errors only", "one finding"])
+def test_json_formats_are_laid_out_as_json_dumps_lays_them_out(fmt, case, result):
+    from termkit.findings import CheckResult
+    from termkit.report import RENDERERS
+
+    chosen = {"full": result, "empty": CheckResult(),
+              "errors only": CheckResult(errors=result.errors, files_checked=2),
+              "one finding": CheckResult(findings=result.findings[:1], files_checked=1)}[case]
+    out = RENDERERS[fmt](chosen)
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+    data = json.loads(out)
+    listed = data["findings"] if fmt == "json" else data["runs"][0]["results"]
+    assert len(listed) == len(chosen.findings)
+    if fmt == "sarif" and chosen.findings:
+        rules = [r["id"] for r in data["runs"][0]["tool"]["driver"]["rules"]]
+        assert all(rules[r["ruleIndex"]] == r["ruleId"] for r in listed)
+
+
+def test_junit_gives_a_file_checked_twice_one_suite(result):
+    from termkit.report import RENDERERS
+
+    root = ET.fromstring(RENDERERS["junit"](result).split("\n", 1)[1])
+    names = [s.get("name") for s in root.findall("testsuite")]
+    assert names.count("articles/history.md") <= 1 and len(names) == len(set(names))
+    assert root.get("failures") == str(len(root.findall(".//failure"))) == str(len(result.findings))
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
+def test_a_reporter_fed_one_finding_at_a_time_writes_what_render_writes(fmt, result):
+    from termkit.report import RENDERERS, REPORTERS
+
+    out = io.StringIO()
+    reporter = REPORTERS[fmt](out)
+    reporter.start()
+    for finding in result.findings:
+        reporter.handle(finding)
+    reporter.finish(result.files_checked, result.errors)
+    assert out.getvalue() == RENDERERS[fmt](result)
+
+
+def test_baseline_filter_one_at_a_time_is_filter_baseline(result):
+    from collections import Counter
+
+    from termkit.baseline import BaselineFilter, filter_baseline, fingerprint
+
+    recorded = Counter(fingerprint(f) for f in result.findings[::2])
+    kept, matched = filter_baseline(result.findings, recorded)
+    one_by_one = BaselineFilter(recorded)
+    assert [f for f in result.findings if one_by_one.keep(f)] == kept and one_by_one.matched == matched
