@@ -25,7 +25,7 @@ from .languages import base_language
 from .locales.load import load_locale, resolve_locale_folder
 from .locales.merge import with_locale_terms
 from .markdown import extract_prose
-from .nlp import build_pipeline
+from .nlp import build_pipeline, remember_matches
 from .project import Project, load_project
 from .rules.base import CheckContext
 from .rules.registry import RULES, resolve_selection
@@ -52,10 +52,13 @@ class Checker:
     """Checks documents of a project; builds one LanguageSetup per language on first use."""
 
     def __init__(self, project: Project, select: Iterable[str] = (), ignore: Iterable[str] = (),
-                 codes: set[str] | None = None):
+                 codes: set[str] | None = None, incremental: bool = False):
         """select / ignore: rule codes, prefixes or names (config's when empty); codes: the exact
-        rule codes to run, bypassing select/ignore (how worker processes get the parent's rules)."""
+        rule codes to run, bypassing select/ignore (how worker processes get the parent's rules);
+        incremental: for re-checking the same articles as they are edited (the language server):
+        the pipelines' Matchers remember their matches per sentence."""
         self.project = project
+        self.incremental = incremental
         settings = project.settings
         if codes is None:
             codes = resolve_selection(tuple(select) or settings.select, tuple(ignore) + settings.ignore,
@@ -90,6 +93,8 @@ class Checker:
             settings = self.project.settings
             nlp = build_pipeline(language, self._components,
                                  rulebook_dir=str(settings.rulebooks) if settings.rulebooks else None)
+            if self.incremental:
+                remember_matches(nlp)
             folder = self.locale_folder(language)
             locale_files = sorted((self.project.locales_dir / folder).glob("*.yaml")) if folder else []
             key = "terms-" + glossary_key(self.project.glossary_files + locale_files, language, settings.language,

@@ -84,3 +84,31 @@ def test_baseline_filter_one_at_a_time_is_filter_baseline(result):
     kept, matched = filter_baseline(result.findings, recorded)
     one_by_one = BaselineFilter(recorded)
     assert [f for f in result.findings if one_by_one.keep(f)] == kept and one_by_one.matched == matched
+
+
+def test_an_incremental_checker_finds_what_a_plain_one_finds(project):
+    from termkit import Checker
+    from termkit.nlp import RememberingMatcher
+
+    text = (FIXTURES / "articles" / "twitching.md").read_text(encoding="utf-8")
+    text += "\nMagnesium cures cramps. Studies show 90% of people agree. Fascillis is common.\n"
+    plain, incremental = Checker(project), Checker(project, incremental=True)
+    for edit in ("", " It always works.", " No side effects at all, guaranteed.", ""):
+        assert incremental.check_text(text + edit) == plain.check_text(text + edit)
+    pipes = dict(incremental.setup("en").nlp.pipeline)
+    assert any(isinstance(v, RememberingMatcher) for v in vars(pipes["termkit_claims"]).values())
+
+
+def test_a_matcher_with_callbacks_or_token_attributes_is_not_remembered():
+    import spacy
+    from spacy.matcher import Matcher
+
+    from termkit.nlp import RememberingMatcher
+
+    vocab = spacy.blank("en").vocab
+    lexical, positional, called = Matcher(vocab), Matcher(vocab), Matcher(vocab)
+    lexical.add("a", [[{"LOWER": {"IN": ["cure", "cures"]}}, {"OP": "?"}, {"LIKE_NUM": True}]])
+    positional.add("b", [[{"IS_SENT_START": True}]])
+    called.add("c", [[{"LOWER": "x"}]], on_match=lambda *args: None)
+    assert RememberingMatcher.suitable(lexical)
+    assert not RememberingMatcher.suitable(positional) and not RememberingMatcher.suitable(called)
