@@ -308,7 +308,10 @@ def iter_checks(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> Itera
     if multiprocessing.get_start_method() == "fork":
         # The workers inherit this checker with the source language's pipeline built, instead of
         # each building its own (and share its memory until they write to it).
-        checker.setup(checker.project.settings.language)
+        try:
+            checker.setup(checker.project.settings.language)
+        except TermkitError:
+            pass  # the articles that need it report it, one by one
         _worker, initializer, initargs = checker, None, ()
     else:
         initializer, initargs = _init_worker, (checker.project, {r.code for r in checker.rules})

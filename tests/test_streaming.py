@@ -112,3 +112,19 @@ def test_a_matcher_with_callbacks_or_token_attributes_is_not_remembered():
     called.add("c", [[{"LOWER": "x"}]], on_match=lambda *args: None)
     assert RememberingMatcher.suitable(lexical)
     assert not RememberingMatcher.suitable(positional) and not RememberingMatcher.suitable(called)
+
+
+def test_a_data_error_midway_leaves_stdout_empty(tmp_path, cli, monkeypatch):
+    import shutil
+
+    shutil.copytree(FIXTURES / "glossary", tmp_path / "glossary")
+    shutil.copytree(FIXTURES / "locales", tmp_path / "locales")
+    for locale_file in (tmp_path / "locales" / "fr").glob("*.yaml"):
+        locale_file.write_text("schema: termkit.locale/1\nentries: [unclosed\n", encoding="utf-8")
+    (tmp_path / "termkit.yaml").write_text("language: en\nglossary: [glossary]\nlocales: locales\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Some say fascillis.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\nlang: fr\n---\nUne fasciculation.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("text", "json"):
+        code, out, err = cli("check", ".", "--format", fmt)
+        assert code == 2 and out == "" and "fr" in err

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -93,23 +95,28 @@ def run(args) -> ExitStatus:
         if args.jobs > 1:
             steady_gc()  # the workers start from this process: they collect at the usual pace
         fixed, outcomes = None, iter_checks(paths, checker, jobs=args.jobs)
-    # The report is written as the files are checked: nothing is kept but counts and errors.
-    reporter = REPORTERS[args.format](sys.stdout)
-    reporter.start()
-    errors: list[TermkitError] = []
-    files = worst = 0
-    for findings, error in outcomes:
-        if error is not None:
-            errors.append(error)
-            continue
-        files += 1
-        if files == 1:
-            steady_gc()
-        for finding in findings:
-            if recorded is None or recorded.keep(finding):
-                reporter.handle(finding)
-                worst = max(worst, finding.severity.rank)
-    reporter.finish(fixed.files_checked if fixed else files, errors)
+    # The report is written as the files are checked: nothing is kept but counts and errors. It
+    # goes to a temporary file, then to stdout whole: a glossary or locale error that stops the run
+    # midway leaves stdout empty, as it always has.
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as report:
+        reporter = REPORTERS[args.format](report)
+        reporter.start()
+        errors: list[TermkitError] = []
+        files = worst = 0
+        for findings, error in outcomes:
+            if error is not None:
+                errors.append(error)
+                continue
+            files += 1
+            if files == 1:
+                steady_gc()
+            for finding in findings:
+                if recorded is None or recorded.keep(finding):
+                    reporter.handle(finding)
+                    worst = max(worst, finding.severity.rank)
+        reporter.finish(fixed.files_checked if fixed else files, errors)
+        report.seek(0)
+        shutil.copyfileobj(report, sys.stdout)
     for error in errors:
         print(error, file=sys.stderr)
     if errors:
