@@ -26,7 +26,8 @@ from typing import Iterator
 LARGE = 100_000  # characters: only patterns this long are made lazy (French's is 1.45 MB)
 WIDE_CLASS = 64  # a character class longer than this is widened to "any character"
 
-_TOKENS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?[=!]|\(\?<[=!]|\(\?\(|\(|\)|\||[^\\\[()|]+", re.S)
+# escapes, character classes, group openings (lookarounds and conditionals apart), ")", "|", the rest
+_TOKENS = re.compile(r"\\.|\[\^?\]?[^\]\\]*(?:\\.[^\]\\]*)*\]|\(\?[=!]|\(\?<[=!]|\(\?\(|\(|\)|\||[^\\\[()|]+", re.S)
 _UNSAFE = ("(?=", "(?!", "(?<=", "(?<!", "(?(")  # lookarounds and conditionals: not widened
 _compile = re.compile  # the real one, also while large_patterns_lazily() is in force
 _lock = threading.RLock()
