@@ -7,7 +7,9 @@ tables) is resolved once per language, in ``LanguageSetup``.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
+from collections import deque
 from contextlib import nullcontext
 import os
 import unicodedata
@@ -246,20 +248,46 @@ def memory_zone(nlp: Language):
 
 
 def iter_articles(paths: Iterable[Path]) -> Iterator[tuple[Path, str] | TermkitError]:
-    """Expand the command-line paths: files as given, folders to their articles (sorted)."""
+    """Expand the command-line paths: files as given, folders to their articles (sorted).
+
+    Errors in the paths themselves (missing, or a folder without articles) come first, then the
+    articles, found as they are needed: a folder of 100,000 articles is never listed whole."""
+    paths = list(paths)
     for path in paths:
-        shown = str(path)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            if not found:
-                yield TermkitError(Errors.E002, shown)
-            for p in found:
+            if next(_articles_under(path), None) is None:
+                yield TermkitError(Errors.E002, str(path))
+        elif not path.is_file():
+            yield TermkitError(Errors.E001, str(path))
+    for path in paths:
+        if path.is_dir():
+            for p in _articles_under(path):
                 yield p, str(p)
         elif path.is_file():
-            yield path, shown
-        else:
-            yield TermkitError(Errors.E001, shown)
+            yield path, str(path)
+
+
+def _articles_under(folder: Path) -> Iterator[Path]:
+    """The articles under ``folder`` in ``sorted(folder.rglob("*"))`` order, one at a time: depth
+    first, each folder's entries by name. Like ``rglob``, it does not follow links to folders and
+    skips folders it may not read; hidden files and folders are left out."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: os.path.normcase(e.name))
+    except PermissionError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        try:
+            is_dir = entry.is_dir() and not entry.is_symlink()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _articles_under(path)
+        elif path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file():
+            yield path
 
 
 _worker: Checker | None = None
@@ -291,19 +319,22 @@ def iter_checks(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> Itera
     """Each article's findings, or its error, in order, as soon as it is checked: nothing is kept,
     so an archive of any size runs in the same memory. Errors in the paths themselves (a missing
     file, a folder without articles) come first, as ``([], error)``."""
-    work: list[tuple[str, str]] = []
-    for item in iter_articles(paths):
+    articles = iter_articles(paths)
+    head: list[tuple[str, str]] = []  # enough articles to know whether more than one process helps
+    for item in articles:
         if isinstance(item, TermkitError):
             yield [], item
-        else:
-            work.append((str(item[0]), item[1]))
-    jobs = max(1, min(jobs, len(work), os.cpu_count() or 1))
+            continue
+        head.append((str(item[0]), item[1]))
+        if len(head) >= jobs * BATCH * 4:
+            break
+    work = itertools.chain(head, ((str(p), shown) for p, shown in articles))  # type: ignore[misc]
+    jobs = max(1, min(jobs, len(head), os.cpu_count() or 1))
     if jobs == 1:
         for path, shown in work:
             yield _check_one(checker, path, shown)
         return
-    size = max(1, min(BATCH, len(work) // (jobs * 4)))
-    batches = (work[i:i + size] for i in range(0, len(work), size))
+    size = max(1, min(BATCH, len(head) // (jobs * 4)))
     global _worker
     if multiprocessing.get_start_method() == "fork":
         # The workers inherit this checker with the source language's pipeline built, instead of
@@ -316,8 +347,15 @@ def iter_checks(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> Itera
     else:
         initializer, initargs = _init_worker, (checker.project, {r.code for r in checker.rules})
     with ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs) as pool:
-        for outcomes in pool.map(_check_batch, batches):
-            yield from outcomes
+        pending: deque = deque()  # batches in flight, in order; a few per worker keeps them all busy
+        while True:
+            batch = list(itertools.islice(work, size))
+            if batch:
+                pending.append(pool.submit(_check_batch, batch))
+            if pending and (not batch or len(pending) >= jobs * 4):
+                yield from pending.popleft().result()
+            elif not batch:
+                return
 
 
 def check_paths(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> CheckResult:

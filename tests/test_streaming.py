@@ -128,3 +128,36 @@ def test_a_data_error_midway_leaves_stdout_empty(tmp_path, cli, monkeypatch):
     for fmt in ("text", "json"):
         code, out, err = cli("check", ".", "--format", fmt)
         assert code == 2 and out == "" and "fr" in err
+
+
+def test_folders_are_walked_in_the_order_sorted_rglob_gives(tmp_path):
+    from termkit.engine import iter_articles
+    from termkit.source import ARTICLE_SUFFIXES
+
+    for name in ["b.md", "B.md", "a/z.md", "a.md", "a-b/c.md", "a b/d.txt", "A/e.MD", "a/.hidden.md", ".git/x.md",
+                 "a/b/.x/y.md", "deep/er/est/f.md", "notes.yaml", "x.md/inside.md", "_/g.markdown"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("text\n", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "deep", target_is_directory=True)
+    (tmp_path / "alias.md").symlink_to(tmp_path / "b.md")
+    expected = sorted(p for p in tmp_path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+                      and not any(part.startswith(".") for part in p.relative_to(tmp_path).parts))
+    assert [p for p, _ in iter_articles([tmp_path])] == expected and len(expected) > 8
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    items = list(iter_articles([tmp_path / "b.md", tmp_path / "missing.md", empty]))
+    assert [type(i).__name__ for i in items] == ["TermkitError", "TermkitError", "tuple"]
+
+
+def test_jobs_stream_many_small_batches_in_order(tmp_path, cli, monkeypatch):
+    import termkit.engine
+
+    from conftest import TEST_GLOSSARY
+
+    for i in range(30):
+        (tmp_path / f"a{i:02d}.md").write_text("Some say fascillis.\n" if i % 3 else "Clean.\n", encoding="utf-8")
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe\x00bad")
+    monkeypatch.setattr(termkit.engine, "BATCH", 1)  # 2 workers, 8 batches in flight, the rest streamed
+    one = cli("check", tmp_path, "--glossary", TEST_GLOSSARY, "--format", "json")
+    two = cli("check", tmp_path, "--glossary", TEST_GLOSSARY, "--format", "json", "--jobs", "2")
+    assert one == two and json.loads(one[1])["summary"]["files"] == 30
