@@ -161,3 +161,19 @@ def test_jobs_stream_many_small_batches_in_order(tmp_path, cli, monkeypatch):
     one = cli("check", tmp_path, "--glossary", TEST_GLOSSARY, "--format", "json")
     two = cli("check", tmp_path, "--glossary", TEST_GLOSSARY, "--format", "json", "--jobs", "2")
     assert one == two and json.loads(one[1])["summary"]["files"] == 30
+
+
+def test_memory_zones_renew_without_changing_findings(project, monkeypatch):
+    import termkit.engine
+    from termkit import Checker
+
+    texts = [f"Article {i}: some say fascillis{'s' * i}, others wrongword{i}. Magnesium cures it.\n" for i in range(7)]
+    expected = [Checker(project).check_text(t) for t in texts]
+    monkeypatch.setattr(termkit.engine, "ZONE_ARTICLES", 2)
+    checker = Checker(project)
+    assert [checker.check_text(t) for t in texts] == expected
+    setup = checker.setup("en")
+    strings = len(setup.nlp.vocab.strings)
+    for t in texts * 2:
+        checker.check_text(t)
+    assert setup.zone_articles <= 2 and len(setup.nlp.vocab.strings) <= strings + 50
