@@ -28,7 +28,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="test", choices=["test", "dev"])
+    parser.add_argument("--split", default="test", choices=["test", "dev", "dev2"])
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()
 
@@ -55,6 +55,8 @@ def main() -> int:
     print("claim vs none (any subtype counts as a claim):")
     for lang in ("en", "fr", "es", "de", "all"):
         rows = [x for x in gold_pred if lang == "all" or x[0] == lang]
+        if not rows:
+            continue
         tp = sum(1 for _, g, p, _ in rows if g != "none" and p != "none")
         fp = sum(1 for _, g, p, _ in rows if g == "none" and p != "none")
         fn = sum(1 for _, g, p, _ in rows if g != "none" and p == "none")

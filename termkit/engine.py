@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from .cache import glossary_key, load_cached, store_cached
 from .errors import Errors, TermkitError, TermkitErrors
 from .findings import CheckResult, Edit, Finding, Fix
+from .invisible import SeenThrough, see_through
 from .fixes import apply_fixes
 from .glossary.model import Glossary
 from .languages import base_language
@@ -31,6 +32,7 @@ from .nlp import build_pipeline, remember_matches
 from .project import Project, load_project
 from .rules.base import CheckContext
 from .rules.registry import RULES, resolve_selection
+from .settings import format_size
 from .suppress import apply_suppressions
 from .source import ARTICLE_SUFFIXES, SourceFile, decode_source, read_source
 from .term_tables import CompiledTerms, compile_terms
@@ -148,15 +150,24 @@ class Checker:
         return self.project.settings.language
 
     def check_source(self, source: SourceFile) -> list[Finding]:
-        if not unicodedata.is_normalized("NFC", source.text):
-            # Terms are stored in NFC; an NFD file ('e' + U+0301) is checked in NFC and the
-            # findings are mapped back to the file's own offsets.
-            normal, offsets = nfc_with_offsets(source.text)
-            findings = self._check(SourceFile(source.path, normal, source.kind, source.bom))
-            return [remap(f, offsets, source) for f in findings]
-        return self._check(source)
+        # Matching sees through zero-width characters and bidi controls ('fasci\u200bculation'),
+        # and terms are stored in NFC, so an NFD file ('e' + U+0301) is checked in NFC; the
+        # findings are mapped back to the file's own offsets.
+        seen = see_through(source.text)
+        text = seen.text if seen else source.text
+        if seen is None and unicodedata.is_normalized("NFC", text):
+            return self._check(source)
+        offsets = None
+        if not unicodedata.is_normalized("NFC", text):
+            text, offsets = nfc_with_offsets(text)
+        return self._check(SourceFile(source.path, text, source.kind, source.bom), original=source,
+                           mapping=OffsetMap(seen, offsets))
 
-    def _check(self, source: SourceFile) -> list[Finding]:
+    def _check(self, source: SourceFile, original: SourceFile | None = None,
+               mapping: OffsetMap | None = None) -> list[Finding]:
+        """Check ``source``; when it is a normalised copy of ``original``, findings come back in
+        the original's offsets, and the rules about the file as written (invisible characters,
+        suppression comments) read the original."""
         prose = extract_prose(source.text, source.kind)
         language = self.language_of(source, prose.front_matter)
         try:
@@ -175,8 +186,16 @@ class Checker:
         ctx = CheckContext(source=source, prose=prose, language=language, glossary=setup.glossary,
                            compiled=setup.compiled, settings=self.project.settings,
                            paired_source=lambda: self._paired_source(source, prose.front_matter, language))
-        findings = [f for rule in self.rules if not rule.after_suppressions for f in rule.check(doc, ctx)]
-        findings, ctx.extra["directives"] = apply_suppressions(source.text, findings, prose.in_code)
+        main = [rule for rule in self.rules if not rule.after_suppressions and not rule.reads_original]
+        as_written = [rule for rule in self.rules if not rule.after_suppressions and rule.reads_original]
+        findings = [f for rule in main for f in rule.check(doc, ctx)]
+        if original is not None and mapping is not None:
+            findings = [remap(f, mapping, original) for f in findings]
+            ctx = CheckContext(source=original, prose=extract_prose(original.text, original.kind), language=language,
+                               glossary=ctx.glossary, compiled=ctx.compiled, settings=self.project.settings,
+                               extra=ctx.extra, paired_source=ctx.paired_source)
+        findings += [f for rule in as_written for f in rule.check(doc, ctx)]
+        findings, ctx.extra["directives"] = apply_suppressions(ctx.source.text, findings, ctx.prose.in_code)
         findings += [f for rule in self.rules if rule.after_suppressions for f in rule.check(doc, ctx)]
         findings.sort(key=Finding.sort_key)
         return findings
@@ -185,7 +204,22 @@ class Checker:
         return self.check_source(SourceFile(path=path, text=text, kind=kind))
 
     def check_file(self, path: Path, shown: str) -> list[Finding]:
-        return self.check_source(read_source(path, shown))
+        return self.check_source(self.read_article(path, shown))
+
+    def read_article(self, path: Path, shown: str) -> SourceFile:
+        """Read an article, unless it is over the size limit (then E011, before reading it)."""
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # read_source says why it cannot be read
+        self.refuse_size(size, shown)
+        return read_source(path, shown)
+
+    def refuse_size(self, size: int, shown: str) -> None:
+        """Raise E011 when ``size`` (bytes) is over the project's max_file_size (0: no limit)."""
+        limit = self.project.settings.max_file_size
+        if limit and size > limit:
+            raise TermkitError(Errors.E011.format(size=format_size(size), limit=format_size(limit)), shown)
 
     def _paired_source(self, source: SourceFile, front_matter: dict, language: str):
         paired = self.source_of(source, front_matter, language)
@@ -213,7 +247,7 @@ class Checker:
         """Concept id -> (occurrences, first term used) in a source-language article."""
         key = str(path.resolve())
         if key not in self._source_concepts:
-            source = read_source(path)
+            source = self.read_article(path, str(path))
             prose = extract_prose(source.text, source.kind)
             nlp = self.setup(self.project.settings.language).nlp
             doc = nlp.get_pipe("termkit_terms")(nlp.make_doc(prose.text))
@@ -230,7 +264,10 @@ class Checker:
         prose = extract_prose(source.text, source.kind)
         language = self.language_of(source, prose.front_matter)
         nlp = self.setup(language).nlp
-        doc = nlp.get_pipe("termkit_terms")(nlp.make_doc(prose.text))
+        text, seen = prose.text, see_through(prose.text)
+        if seen is not None:  # a term written with zero-width characters in it is still that term
+            text, offset = seen.text, seen.to_checked(offset)
+        doc = nlp.get_pipe("termkit_terms")(nlp.make_doc(text))
         for key in ("termkit_terms", "termkit_fuzzy"):
             for span in doc.spans[key]:
                 if span.start_char <= offset < span.end_char:
@@ -404,13 +441,39 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def remap(finding: Finding, offsets: list[int], original: SourceFile) -> Finding:
-    start, end = offsets[finding.start], offsets[finding.end]
+@dataclass(frozen=True)
+class OffsetMap:
+    """From offsets in the checked text back to the file: through the NFC offsets (checked ->
+    text without invisible characters), then through ``seen`` (-> the file as written)."""
+
+    seen: SeenThrough | None = None
+    nfc: list[int] | None = None
+
+    def start(self, offset: int) -> int:
+        if self.nfc is not None:
+            offset = self.nfc[offset]
+        return self.seen.start(offset) if self.seen is not None else offset
+
+    def end(self, offset: int) -> int:
+        if self.nfc is not None:
+            offset = self.nfc[offset]
+        return self.seen.end(offset) if self.seen is not None else offset
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """An empty span (an insertion point) stays empty."""
+        first = self.start(start)
+        return (first, first) if end <= start else (first, max(first, self.end(end)))
+
+
+def remap(finding: Finding, offsets: OffsetMap | list[int], original: SourceFile) -> Finding:
+    if not isinstance(offsets, OffsetMap):
+        offsets = OffsetMap(nfc=offsets)
+    start, end = offsets.span(finding.start, finding.end)
     line, column = original.index.position(start)
     end_line, end_column = original.index.position(end)
     fix = finding.fix
     if fix is not None:
-        fix = Fix(fix.title, tuple(Edit(offsets[e.start], offsets[e.end], e.replacement) for e in fix.edits),
+        fix = Fix(fix.title, tuple(Edit(*offsets.span(e.start, e.end), e.replacement) for e in fix.edits),
                   fix.applicability)
     return replace(finding, path=original.path, line=line, column=column, end_line=end_line, end_column=end_column,
                    text=original.text[start:end], start=start, end=end, fix=fix,

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
+
+from .invisible import printable
+
+QUOTE_LIMIT = 80  # longest quoted value (a repr) an error message shows
+TEXT_LIMIT = 300  # longest free text (a problem description) an error message shows
 
 
 class ExitStatus(IntEnum):
@@ -18,12 +24,43 @@ class ExitStatus(IntEnum):
     ERROR = 2  # usage, config, glossary or input error
 
 
+class _Excerpt:
+    """A value as an error message quotes it: at most a short excerpt, never a whole file
+    (``glossary: [/etc/passwd]`` must not print the password file)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __repr__(self) -> str:
+        text = repr(self.value)
+        return text if len(text) <= QUOTE_LIMIT else text[:QUOTE_LIMIT - 1] + "…"
+
+    def __str__(self) -> str:
+        text = str(self.value)
+        first = text.split("\n", 1)[0]
+        return first if len(first) <= TEXT_LIMIT and first == text else first[:TEXT_LIMIT - 1] + "…"
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec) if spec else str(self)
+
+
+class _Template(str):
+    """A coded message whose ``format`` quotes every value as a short excerpt."""
+
+    __slots__ = ()
+
+    def format(self, *args: Any, **kwargs: Any) -> str:  # str.format, with every value bounded
+        return str.format(self, *(_Excerpt(a) for a in args), **{k: _Excerpt(v) for k, v in kwargs.items()})
+
+
 class _ErrorsWithCodes(type):
     def __getattribute__(cls, code: str) -> str:
         msg = super().__getattribute__(code)
         if code.startswith("__"):
             return msg
-        return f"[{code}] {msg}"
+        return _Template(f"[{code}] {msg}")
 
 
 class Errors(metaclass=_ErrorsWithCodes):
@@ -39,6 +76,9 @@ class Errors(metaclass=_ErrorsWithCodes):
     E008 = "invalid baseline: {problem}"
     E009 = "git failed: {problem}"
     E010 = "duplicate id {id!r} in the import file (first at line {first})"
+    E011 = "file is {size}, over the size limit of {limit} (max_file_size, --max-file-size); not checked"
+    E012 = ("not written: it leads to {target}, outside the project ({root}) and the paths given "
+            "(a symbolic link?); pass --write-outside-root to write there")
     # YAML and data files
     E101 = "YAML syntax error: {problem}"
     E102 = "{field}: expected {expected}, got {got!r}"
@@ -51,14 +91,20 @@ class Errors(metaclass=_ErrorsWithCodes):
     E109 = "invalid concept id {id!r} (expected letters, digits, '_', '.', '-', starting with a letter or '_')"
     E110 = "unsupported schema {got!r} (expected {expected!r})"
     E111 = "no glossary files found in {path} (expected *.yaml files)"
+    E112 = "YAML aliases expand to more than {limit} nodes (nested anchors, an 'alias bomb'?); not read"
+    E113 = "YAML nested deeper than {limit} levels; not read"
     # Locales and exchange files
     E301 = "invalid locale {name!r}: {problem} (locale folders are named like fr, pt_BR, zh_Hant)"
     E302 = "locale file says locale {got!r}, but it is in folder {folder!r}"
     E303 = "no locale folder {name!r} in {folder} (known: {known})"
     E304 = "cannot read {kind} file: {problem}"
     E305 = "unknown concept id {id!r} (not in the glossary)"
-    E306 = "{text!r} cannot be the preferred term of {id!r}: it is a {status} term or misspelling in {locale}"
+    E306 = "{text!r} cannot be {role} term of {id!r}: it is a {status} term or misspelling in {locale}"
     E307 = "unknown exchange format {name!r} (expected one of: {expected})"
+    E308 = "term {text!r} of {id!r} contains a line break or control character; a term is one line of text"
+    E309 = ("{kind} file is incomplete: it was exported with {expected} entries and has {found} "
+            "(was it cut off?); nothing imported")
+    E310 = "{field} {value!r} of {id!r} is not a termkit hash (expected 'v1:' and 12 hex digits; was the file cut off?)"
     # Configuration and usage
     E201 = "invalid configuration: {problem}"
     E202 = "unknown rule {code!r} (see `termkit rules`)"
@@ -83,15 +129,16 @@ class TermkitError(Exception):
     column: int | None = None
 
     def __str__(self) -> str:
+        """One line, whatever the file name or message hold (control characters are escaped)."""
         where = ""
         if self.path:
-            where = self.path
+            where = printable(self.path)
             if self.line:
                 where += f":{self.line}"
                 if self.column:
                     where += f":{self.column}"
             where += ": "
-        return f"{where}error: {self.message}"
+        return f"{where}error: {printable(self.message)}"
 
 
 class TermkitErrors(Exception):

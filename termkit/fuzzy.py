@@ -82,13 +82,20 @@ class FuzzyIndex:
     """Index of glossary words (lower case) for misspelling lookups."""
 
     def __init__(self, words: set[str] | list[str], suffixes: tuple[str, ...] = (),
-                 misspelt: set[str] | frozenset[str] = frozenset()):
+                 misspelt: set[str] | frozenset[str] | dict[str, tuple[str, ...]] = frozenset(),
+                 combining_forms: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())):
         """words: glossary words to match against; misspelt: those of them that are themselves
-        listed misspellings (an inflection of a misspelling is still a misspelling)."""
+        listed misspellings (an inflection of a misspelling is still a misspelling), each with the
+        correct words it stands for when known; combining_forms: (word starts, word ends) of
+        compound medical words ('neuro', 'pathy')."""
+        self.misspelt = {w: () for w in misspelt} if not isinstance(misspelt, dict) else dict(misspelt)
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
+        starts, ends = combining_forms
+        self.starts = tuple(sorted({strip_accents(f.lower()) for f in starts}, key=len, reverse=True))
+        self.ends = tuple(sorted({strip_accents(f.lower()) for f in ends}, key=len, reverse=True))
         self.words = sorted(set(words))
         self.phonetics = {w: phonetic(w) for w in self.words}
-        self.stems = {w: (set() if w in misspelt else stems(w, self.suffixes)) for w in self.words}
+        self.stems = {w: (set() if w in self.misspelt else stems(w, self.suffixes)) for w in self.words}
         # Buckets are keyed with the word length too, so a lookup only scores words whose length
         # is within the largest edit distance allowed (3).
         self.by_start: dict[tuple[str, int], list[str]] = {}  # phonetic first two letters: late errors
@@ -149,6 +156,7 @@ class FuzzyIndex:
                 if (_common_prefix(word, cand) >= max(6, -(-3 * length // 4)) and abs(len(word) - length) <= 2
                         and JaroWinkler.similarity(word, cand) >= 0.93):
                     candidates.append(FuzzyMatch(cand, OSA.distance(word, cand), "ending"))
+        candidates = [c for c in candidates if self._plausible(word, c)]
         if not candidates:
             return None
         # Only a word that loses a suffix counts: 'myopathies' -> 'myopath' <- 'myopathy'. A word that
@@ -157,6 +165,39 @@ class FuzzyIndex:
         if any(self.stems[c.word] & mine for c in candidates):
             return None  # an inflection or derivation of a glossary word, not a misspelling
         return min(candidates, key=lambda c: (c.distance, -_common_prefix(word, c.word), c.word))
+
+    def _plausible(self, word: str, match: FuzzyMatch) -> bool:
+        """Not another word made of the same pieces; and a listed misspelling is a stepping stone
+        only for long words one edit away ('fasciillis' ~ 'fascillis'), never for short ones
+        ('apnée' is not 'acnée', a misspelling of 'acné')."""
+        if match.word in self.misspelt:
+            if match.distance > 1 or len(match.word) < 6:
+                return False
+            if any(self.swapped_form(word, right) for right in self.misspelt[match.word]):
+                return False
+        return not self.swapped_form(word, match.word)
+
+    def swapped_form(self, word: str, cand: str) -> bool:
+        """The glossary word with one combining form in place of another is another word, not a
+        misspelling: 'naturopatía' / 'neuropatía', 'hyperthyroïdie' / 'hypothyroïdie',
+        'phytotherapie' / 'physiotherapie'. Typing errors garble letters; they do not swap one
+        meaningful piece for another.
+
+        >>> FuzzyIndex(["neuropathy"], combining_forms=(("neuro", "naturo"), ())).swapped_form("naturopathy", "neuropathy")
+        True
+        """
+        w, c = strip_accents(word), strip_accents(cand)
+        for a in self.starts:
+            if w.startswith(a) and len(w) - len(a) >= 3:
+                rest = w[len(a):]
+                if any(b != a and c.startswith(b) and c[len(b):] == rest for b in self.starts):
+                    return True
+        for a in self.ends:
+            if w.endswith(a) and len(w) - len(a) >= 3:
+                rest = w[: len(w) - len(a)]
+                if any(b != a and c.endswith(b) and c[: len(c) - len(b)] == rest for b in self.ends):
+                    return True
+        return False
 
     def lookup_all(self, word: str) -> list[FuzzyMatch]:
         """Every acceptable match, best first (the caller keeps the first that fits its context)."""
@@ -168,5 +209,7 @@ class FuzzyIndex:
         for cand, d in self._edit_candidates(word).items():
             if cand not in found and d <= best.distance + 1 and d <= max_distance(len(cand)) and \
                     JaroWinkler.similarity(word, cand) >= 0.9:
-                found[cand] = FuzzyMatch(cand, d, "edit")
+                match = FuzzyMatch(cand, d, "edit")
+                if self._plausible(word, match):
+                    found[cand] = match
         return sorted(found.values(), key=lambda c: (c.distance, -_common_prefix(word, c.word), c.word))

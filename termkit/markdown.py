@@ -15,7 +15,9 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
+from .errors import TermkitError
 from .source import LineIndex
+from .yamlio import check_shape
 
 _md = MarkdownIt("commonmark")
 _md.disable(["inline"], ignoreInvalid=True)  # block structure is all we need; inline is masked by regex
@@ -88,8 +90,11 @@ def extract_prose(text: str, kind: str = "markdown") -> Prose:
     if m:
         ranges.append(m.span())
         try:
+            check_shape(m.group(1), "front matter", line_offset=1)
             loaded = yaml.safe_load(m.group(1))
             front = loaded if isinstance(loaded, dict) else {}
+        except TermkitError as exc:  # nested too deep, or an alias bomb
+            front_error = (exc.line or 1, exc.message.split("] ", 1)[-1])
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             front_error = ((mark.line + 2) if mark else 1, str(getattr(exc, "problem", None) or exc).splitlines()[0])

@@ -15,6 +15,7 @@ so a rule is data plus one small function (``compile_phrase``):
 - ``word?``           optional token
 - ``...``             up to four tokens of anything (within the sentence)
 - ``<NUM>``           a number (digits or number words)
+- ``<YEAR>``          a year, 1500 to 2099 ("in 1977": a historical account)
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def compile_phrase(phrase: str, where: str = "rulebook") -> list[dict[str, Any]]
         token = raw[:-1] if optional else raw
         if token == "<NUM>":
             spec: dict[str, Any] = {"LIKE_NUM": True}
+        elif token == "<YEAR>":
+            spec = {"TEXT": {"REGEX": r"^(?:1[5-9]|20)\d\d$"}}
         else:
             alternatives = [a.lower() for a in token.split("|") if a]
             if not alternatives:
@@ -120,7 +123,7 @@ def anchors_for(phrases: list[str], frequency: dict[str, int] | None = None) -> 
 
     for phrase in phrases:
         tokens = [[a.lower() for a in raw.split("|") if a] for raw in phrase.split()
-                  if raw not in ("...", "<NUM>") and not (len(raw) > 1 and raw.endswith("?"))]
+                  if raw not in ("...", "<NUM>", "<YEAR>") and not (len(raw) > 1 and raw.endswith("?"))]
         if not tokens:
             return None
         for alt in min(tokens, key=commonness):
@@ -162,7 +165,10 @@ def _check_phrases(value: Any, path: Path, trail: str) -> None:
                     problem=f"{trail}{i}: expected a phrase (a string), got {item!r}; quote it"), str(path), line, col)
 
 
-LIST_KEYS = ("health_words", "population_words", "effect_words", "reference_sections", "attributions", "advice")
+LIST_KEYS = ("health_words", "population_words", "effect_words", "reference_sections", "critical_sections",
+             "testimonial_sections", "attributions", "source_lines", "testimonial_markers", "terminators",
+             "clause_scoped", "first_person", "advice")
+REGEX_KEYS = ("attributions", "source_lines", "testimonial_markers")
 MAP_KEYS = ("cues", "subtypes", "disclaimers")
 
 
@@ -187,16 +193,17 @@ def _check_shapes(data: MarkedDict, path: Path) -> None:
             if not isinstance(spec, MarkedDict):
                 fail(data[section], name, f"{section}.{name}: expected a mapping")
             for key, value in spec.items():
-                if key in ("triggers", "uncitable", "requires_any", "mitigated_by", "any_of", "adjacent") \
+                if key in ("triggers", "uncitable", "without_subject", "requires_any", "mitigated_by", "any_of", "adjacent") \
                         and value is not None and not isinstance(value, list):
                     fail(spec, key, f"{section}.{name}.{key}: expected a list")
-    for i, pattern in enumerate(data.get("attributions") or []):
-        try:
-            re.compile(pattern)
-        except (re.error, TypeError) as exc:
-            line, col = data["attributions"].item_marks[i]
-            raise TermkitError(Errors.E205.format(problem=f"attributions[{i}]: not a regular expression ({exc})"),
-                               str(path), line, col) from None
+    for key in REGEX_KEYS:
+        for i, pattern in enumerate(data.get(key) or []):
+            try:
+                re.compile(pattern)
+            except (re.error, TypeError) as exc:
+                line, col = data[key].item_marks[i]
+                raise TermkitError(Errors.E205.format(problem=f"{key}[{i}]: not a regular expression ({exc})"),
+                                   str(path), line, col) from None
 
 
 def _read(path: Path, kind: str) -> dict:
@@ -231,13 +238,34 @@ def load_rulebook(kind: str, language: str, project_dir: Path | None = None) -> 
     return book
 
 
+LABEL_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}([^\W\d][^\n:*_]{1,40}?)[*_]{0,2}[ \t]*:", re.M)
+
+
 @dataclass
 class Profiles:
-    """Which disclaimers each article type requires."""
+    """Article profiles: which disclaimers each article type requires, which claim subtypes it may
+    make without a citation (an abstract reports its own figures), and how a type is detected
+    when the front matter declares none."""
 
     profiles: dict[str, list[str]] = field(default_factory=dict)
     health_default: str | None = "consumer-article"
     advice_requires: list[str] = field(default_factory=list)
+    exempt_claims: dict[str, list[str]] = field(default_factory=dict)
+    exempt_quoted_claims: frozenset[str] = frozenset()  # profiles whose quoted claims are someone else's
+    detect: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
+
+    def of(self, front_matter: dict, text: str, section_titles: list[str]) -> tuple[str | None, str]:
+        """The article's profile and why: ``(name, "declared" | "detected" | "default")``."""
+        declared = front_matter.get("type")
+        if isinstance(declared, str) and declared in self.profiles:
+            return declared, "declared"
+        if self.detect:
+            labels = {t.strip(" :#*_").lower() for t in section_titles}
+            labels |= {m.group(1).strip().lower() for m in LABEL_LINE.finditer(text)}
+            for name, (words, at_least) in self.detect.items():
+                if len(labels & words) >= at_least:
+                    return name, "detected"
+        return self.health_default, "default"
 
 
 @lru_cache(maxsize=None)
@@ -248,8 +276,14 @@ def _shipped_profiles() -> dict:
 def load_profiles(configured: dict | None = None) -> Profiles:
     """Shipped profiles, with the project's ``profiles:`` (from termkit.yaml) added on top."""
     data = _shipped_profiles()
-    profiles = {name: list(spec.get("disclaimers", [])) for name, spec in data.get("profiles", {}).items()}
-    for name, spec in (configured or {}).items():
-        profiles[name] = list((spec or {}).get("disclaimers", []))
-    return Profiles(profiles=profiles, health_default=data.get("health_default"),
-                    advice_requires=list(data.get("advice_requires", [])))
+    specs = dict(data.get("profiles", {}))
+    specs.update({name: spec or {} for name, spec in (configured or {}).items()})
+    return Profiles(
+        profiles={name: list(spec.get("disclaimers", [])) for name, spec in specs.items()},
+        health_default=data.get("health_default"),
+        advice_requires=list(data.get("advice_requires", [])),
+        exempt_claims={name: list(spec.get("exempt_claims", [])) for name, spec in specs.items()},
+        exempt_quoted_claims=frozenset(name for name, spec in specs.items() if spec.get("exempt_quoted_claims")),
+        detect={name: (frozenset(w.lower() for w in spec.get("labels", [])), int(spec.get("at_least", 2)))
+                for name, spec in (data.get("detect") or {}).items()},
+    )

@@ -3,6 +3,7 @@ walking up from the checked files, read into one frozen Settings."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,8 +14,11 @@ from .yamlio import MarkedDict, load_yaml_file, to_plain
 
 CONFIG_NAMES = ("termkit.yaml", ".termkit.yaml")
 FIELDS = ("language", "glossary", "locales", "rulebooks", "allow", "select", "ignore", "fail_on", "disclaimers",
-          "profiles", "metadata")
+          "profiles", "metadata", "max_file_size")
 SEVERITIES = ("error", "warning", "info")
+DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024  # bytes; time and memory grow linearly, about 5 s and 70 MB per MB
+SIZE = re.compile(r"(\d+(?:\.\d+)?)[ \t]*([KMG]?)B?", re.IGNORECASE)
+UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Settings:
     rulebooks (Path | None): a folder of project rulebooks (``<lang>/claims.yaml``...) extending the shipped ones.
     select / ignore (tuple[str, ...]): rule codes, prefixes or names.
     fail_on (str): lowest severity that makes ``check`` exit 1.
+    max_file_size (int): bytes; a larger article is reported (E011) and not checked. 0: no limit.
     """
 
     root: Path = field(default_factory=Path.cwd)
@@ -42,12 +47,39 @@ class Settings:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def with_overrides(self, **changes: Any) -> "Settings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
+
+
+def parse_size(value: Any) -> int | None:
+    """Bytes for ``5MB``, ``512 KB``, ``1.5M``, ``1048576`` (1 KB = 1,024 bytes); None if unreadable.
+
+    >>> parse_size("5 MB"), parse_size("512KB"), parse_size(1000), parse_size("big")
+    (5242880, 524288, 1000, None)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    m = SIZE.fullmatch(str(value).strip())
+    if m is None:
+        return None
+    return int(float(m.group(1)) * UNITS[m.group(2).upper()])
+
+
+def format_size(size: int) -> str:
+    """>>> format_size(5242880), format_size(1536), format_size(12)
+    ('5.0 MB', '1.5 KB', '12 bytes')
+    """
+    for unit, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+        if size >= factor:
+            return f"{size / factor:.1f} {unit}"
+    return f"{size} bytes"
 
 
 def find_config(start: Path) -> Path | None:
@@ -121,6 +153,10 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
         fail("fail_on", f"fail_on: expected one of {', '.join(SEVERITIES)}, got {fail_on!r}")
     locales = raw.get("locales")
     rulebooks = raw.get("rulebooks")
+    max_file_size = parse_size(raw.get("max_file_size", DEFAULT_MAX_FILE_SIZE))
+    if max_file_size is None:
+        fail("max_file_size", f"max_file_size: expected a size such as 5MB or 500KB (0: no limit), "
+                              f"got {raw.get('max_file_size')!r}")
     for key in ("disclaimers", "profiles", "metadata"):
         if key in raw and not isinstance(raw[key], dict):
             fail(key, f"{key}: expected a mapping")
@@ -139,5 +175,6 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
         select=strings("select"),
         ignore=strings("ignore"),
         fail_on=fail_on,
+        max_file_size=max_file_size,
         extra={k: to_plain(raw[k]) for k in ("disclaimers", "profiles", "metadata") if k in raw},
     )

@@ -7,6 +7,7 @@ the Language Server Protocol wants, are derived at that edge.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,20 +16,29 @@ from .errors import Errors, TermkitError
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 TEXT_SUFFIXES = (".txt", ".text")
 ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
+LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 class LineIndex:
-    """Maps string offsets to 1-based (line, column) and back."""
+    """Maps string offsets to 1-based (line, column) and back.
+
+    Lines end at ``\n``, ``\r\n`` or a bare ``\r``, as in CommonMark and the Language Server
+    Protocol, so line numbers agree with the Markdown parser's and the editor's.
+    """
 
     def __init__(self, text: str):
         starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        if "\r" in text:
+            starts += [m.end() for m in LINE_BREAK.finditer(text)]
+        else:
+            find = text.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
         self.starts = starts
         self.text = text
+        self._lines: dict[int, str] = {}  # one copy per line, however many findings it holds
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
@@ -38,9 +48,12 @@ class LineIndex:
         return self.starts[line - 1] + column - 1
 
     def line_text(self, line: int) -> str:
-        start = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+        cached = self._lines.get(line)
+        if cached is None:
+            start = self.starts[line - 1]
+            end = self.starts[line] if line < len(self.starts) else len(self.text)
+            cached = self._lines[line] = self.text[start:end].rstrip("\r\n")
+        return cached
 
     def utf16_column(self, line: int, column: int) -> int:
         """0-based UTF-16 code unit column, as LSP counts."""

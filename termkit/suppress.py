@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from .findings import Finding
-from .rules.registry import get_rule, matching_codes
+from .errors import TermkitError
+from .rules.registry import matching_codes
 from .source import LineIndex
 
 DIRECTIVE = re.compile(r"<!--\s*termkit-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
@@ -48,6 +49,14 @@ class Directive:
         return codes is None or finding.code in codes
 
 
+def _known(selector: str) -> bool:
+    """A rule name, a code, or a code prefix that names at least one rule ("TK4", not "TK999")."""
+    try:
+        return bool(matching_codes(selector))
+    except TermkitError:
+        return False
+
+
 def parse_directives(text: str, in_code=lambda offset: False) -> list[Directive]:
     """The suppression comments of ``text``; ``in_code(offset)`` tells comments shown in code apart."""
     index = LineIndex(text)
@@ -56,7 +65,7 @@ def parse_directives(text: str, in_code=lambda offset: False) -> list[Directive]
         if in_code(m.start()):
             continue
         selectors = tuple(s for s in re.split(r"[\s,]+", m.group(2).strip()) if s)
-        unknown = tuple(s for s in selectors if get_rule(s) is None and not re.fullmatch(r"(?i)tk\d{0,3}", s))
+        unknown = tuple(s for s in selectors if not _known(s))
         line = index.position(m.end())[0]
         directives.append(Directive(m.group(1), selectors, m.start(), m.end(), line, unknown=unknown))
     last = len(index.starts)

@@ -5,6 +5,8 @@ The tables are plain dicts and sets of spaCy string hashes, so ``cache.py`` can 
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -34,6 +36,8 @@ class CompiledTerms:
     patterns_orth (dict): the same trie keyed on ORTH, for case-sensitive variants (acronyms).
     known (set): hashes of lower-case words that are real (lexicon, glossary words, allow lists).
     fuzzy_refs (dict): glossary word -> [(ref index, token position, token LOWER hashes)].
+    untranslated (set): hashes of the words of the glossary's terms in the languages whose words
+        count as loanwords here: 'myalgia' in a Spanish article is an untranslated term, not a loanword.
     """
 
     language: str
@@ -44,6 +48,7 @@ class CompiledTerms:
     fuzzy: FuzzyIndex | None = None
     fuzzy_refs: dict[str, list[tuple[int, int, tuple[int, ...]]]] = field(default_factory=dict)
     min_word_length: int = 4
+    untranslated: set[int] = field(default_factory=set)
 
 
 END = -1  # trie key for "a variant ends here" (token hashes are never negative)
@@ -66,6 +71,41 @@ def _variants(term: Term) -> list[tuple[str, str, bool]]:
     return out
 
 
+_SEPARATORS = re.compile(r"(-|[ \t]+|['’ʼ])")
+_CHOICES = {"-": ("-", " ", ""), " ": (" ", "-"), "'": ("'", "’", ""), "’": ("’", "'", ""), "ʼ": ("ʼ", "'", "")}
+MAX_SPELLINGS = 32
+
+
+def spellings(text: str) -> list[str]:
+    """Other ways of writing ``text`` that are the same term, not misspellings: a hyphen written as
+    a space or left out, a space as a hyphen, an apostrophe curly, straight or left out.
+
+    >>> spellings("non-insulin dependent")[:4]
+    ['non-insulin-dependent', 'non insulin dependent', 'non insulin-dependent', 'noninsulin dependent']
+    >>> spellings("Lou Gehrig's")[:2]
+    ['Lou Gehrig’s', 'Lou Gehrigs']
+    """
+    parts = _SEPARATORS.split(text)
+    options = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            options.append((part,))
+            continue
+        key = " " if part.strip() == "" else part
+        choices = _CHOICES.get(key, (part,))
+        if "" in choices and not (parts[i - 1][-1:].isalnum() and parts[i + 1][:1].isalnum()):
+            choices = tuple(c for c in choices if c)
+        options.append((part,) + tuple(c for c in choices if c != key))
+    count = 1
+    for choice in options:
+        count *= len(choice)
+    if count > MAX_SPELLINGS:
+        return []
+    found = dict.fromkeys("".join(combo) for combo in itertools.product(*options))
+    found.pop(text, None)
+    return list(found)
+
+
 def compile_terms(glossary: Glossary, language: str, nlp: Language, allow: tuple[str, ...] = ()) -> CompiledTerms:
     """Build the matching tables for ``language`` from the approved concepts of ``glossary``."""
     data = language_data(language)
@@ -78,6 +118,11 @@ def compile_terms(glossary: Glossary, language: str, nlp: Language, allow: tuple
         for term in concept.terms_in(language):
             for text in (term.text, *term.forms):
                 known_words.update(t.lower() for t in text.split())
+        for other in data.loanwords_from:
+            for term in concept.terms_in(other):
+                for text in (term.text, *term.forms):
+                    compiled.untranslated.update(get_string_id(t.lower()) for t in text.split())
+    respelt: list[TermRef] = []
     for concept in concepts:
         if concept.status is not ConceptStatus.APPROVED:
             continue
@@ -95,16 +140,27 @@ def compile_terms(glossary: Glossary, language: str, nlp: Language, allow: tuple
                     _insert(compiled.patterns, lowers, ref_index)
                 if term.case_sensitive:
                     continue  # acronyms are too short to guess at
+                respelt += [TermRef(concept.id, term.text, other, kind, is_form) for other in spellings(variant)]
                 for position, token in enumerate(doc):
                     word = token.lower_
                     if token.is_alpha and len(word) >= data.min_word_length:
                         compiled.fuzzy_refs.setdefault(word, []).append((ref_index, position, lowers))
+    # Hyphen, space and apostrophe variants go in last, so a variant written in the glossary always
+    # wins over another term's respelling ('non insulin-dependent diabetes' is type 2, whose
+    # 'non-insulin-dependent' it respells, and not 'insulin-dependent diabetes' after 'non').
+    for ref, doc in zip(respelt, nlp.tokenizer.pipe(ref.variant for ref in respelt)):
+        if len(doc):
+            compiled.refs.append(ref)
+            _insert(compiled.patterns, tuple(t.lower for t in doc), len(compiled.refs) - 1)
     compiled.known = {get_string_id(w) for w in known_words}
     # Every word of every variant is indexed, real words included: 'twitchng' is a misspelling of
     # 'muscle twitching' only when 'muscle' stands before it, which fuzzy_refs lets the matcher check.
-    misspelt = {word for word, refs in compiled.fuzzy_refs.items()
+    # A listed misspelling is indexed too ('fasciillis' is near 'fascillis'), with the words of the
+    # term it misspells, which the index also compares the unknown word with.
+    misspelt = {word: tuple({w.lower() for r, _, _ in refs for w in compiled.refs[r].term_text.split()})
+                for word, refs in compiled.fuzzy_refs.items()
                 if all(compiled.refs[r].kind == "misspelling" for r, _, _ in refs)}
-    compiled.fuzzy = FuzzyIndex(set(compiled.fuzzy_refs), data.suffixes, misspelt)
+    compiled.fuzzy = FuzzyIndex(set(compiled.fuzzy_refs), data.suffixes, misspelt, data.combining_forms)
     return compiled
 
 

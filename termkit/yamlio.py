@@ -16,6 +16,9 @@ from .errors import Errors, TermkitError
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+MAX_DEPTH = 100  # nesting levels; termkit's own files need fewer than ten
+MAX_ALIAS_NODES = 10_000  # nodes that aliases may add when expanded (a few `<<: *defaults` need dozens)
+
 
 class MarkedDict(dict):
     """A dict that knows its own position and each key's position (1-based line, column)."""
@@ -95,21 +98,75 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-def load_yaml_text(text: str, path: str) -> Any:
-    """Parse YAML text into MarkedDict/MarkedList values; syntax errors become E101 with a position."""
+def check_shape(text: str, path: str, line_offset: int = 0) -> None:
+    """Refuse, before building anything, YAML that would take unbounded time or memory to use:
+    nesting deeper than MAX_DEPTH (Python's recursion limit is about 1,000) and aliases that
+    expand to more than MAX_ALIAS_NODES nodes ("billion laughs": nested anchors of a few hundred
+    bytes that expand to billions of nodes once walked).
+
+    It reads the event stream, which needs no recursion, and counts each anchor's expanded size.
+    Syntax errors are left to the parser that follows. line_offset (int): lines before ``text``
+    in its file (front matter starts on line 2). Raises TermkitError (E112, E113).
+    """
+    if len(text) <= MAX_DEPTH and "&" not in text:
+        return  # too short to nest that deep, and no anchors
+    loader = _Base(text)
+    sizes: dict[str, int] = {}
+    stack: list[list] = []  # [expanded node count, anchor] of each open collection
+    added = 0
     try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                stack.append([1, event.anchor])
+                if len(stack) > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise TermkitError(Errors.E113.format(limit=MAX_DEPTH), path, mark.line + 1 + line_offset,
+                                       mark.column + 1)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                count, anchor = stack.pop()
+                if anchor is not None:
+                    sizes[anchor] = count
+                if stack:
+                    stack[-1][0] += count
+            elif isinstance(event, yaml.ScalarEvent):
+                if event.anchor is not None:
+                    sizes[event.anchor] = 1
+                if stack:
+                    stack[-1][0] += 1
+            elif isinstance(event, yaml.AliasEvent):
+                size = sizes.get(event.anchor, 1)
+                added += size
+                if added > MAX_ALIAS_NODES:
+                    mark = event.start_mark
+                    raise TermkitError(Errors.E112.format(limit=MAX_ALIAS_NODES), path, mark.line + 1 + line_offset,
+                                       mark.column + 1)
+                if stack:
+                    stack[-1][0] += size
+    finally:
+        loader.dispose()
+
+
+def load_yaml_text(text: str, path: str) -> Any:
+    """Parse YAML text into MarkedDict/MarkedList values; syntax errors become E101 with a position,
+    nesting and alias bombs E113 and E112 (see ``check_shape``)."""
+    try:
+        check_shape(text, path)
         return yaml.load(text, Loader=_MarkedLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
+        nested = "maximum nesting depth" in problem  # libyaml's own limit, met while scanning ahead
         raise TermkitError(
-            Errors.E101.format(problem=problem),
+            Errors.E113.format(limit=MAX_DEPTH) if nested else Errors.E101.format(problem=problem),
             path,
             mark.line + 1 if mark else None,
             mark.column + 1 if mark else None,
         ) from None
     except yaml.YAMLError as exc:
         raise TermkitError(Errors.E101.format(problem=str(exc).splitlines()[0]), path) from None
+    except RecursionError:  # a last resort: check_shape should have refused it
+        raise TermkitError(Errors.E113.format(limit=MAX_DEPTH), path) from None
 
 
 def load_yaml_file(path: Path, display: str | None = None) -> Any:

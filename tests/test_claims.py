@@ -83,7 +83,7 @@ def test_hidden_disclaimers_do_not_count(editorial_checker):
               "Cramps are common.\n\n<!-- This article does not replace medical advice. -->\n\n"
               "```\nThis article does not replace medical advice.\n```\n")
     (finding,) = [f for f in editorial_checker.check_text(hidden) if f.code == "TK402"]
-    assert (finding.line, finding.column) == (1, 1)
+    assert (finding.line, finding.column, finding.text) == (5, 1, "Cramps are common.")  # the first line of prose
     assert finding.message == ("No medical disclaimer: the article must say, in English, that it does not replace "
                                "professional medical advice (profile consumer-article)")
     assert finding.suggestion.startswith("This article is for general information only")
@@ -93,13 +93,14 @@ def test_hidden_disclaimers_do_not_count(editorial_checker):
 def test_profiles_and_advice(editorial_checker):
     news = "---\ntype: news\n---\nFasciculation is common.\n"
     untyped_health = "Fasciculation is common.\n"
-    untyped_other = "The museum opens at nine.\n"
+    untyped_other = "The museum opens at nine.\n"  # a health project's article, even with no glossary concept
     advice = "The museum opens at nine. Take 300 mg of magnesium daily.\n"
     codes = lambda t: [f.code for f in editorial_checker.check_text(t) if f.code == "TK402"]  # noqa: E731
     assert codes(news) == []
     assert codes(untyped_health) == ["TK402"]
-    assert codes(untyped_other) == []
+    assert codes(untyped_other) == ["TK402"]
     assert codes(advice) == ["TK402"]
+    assert codes("---\ntype: abstract\n---\nWe measured cramps in 40% of adults.\n") == []
 
 
 def test_sample_article_claims_and_disclaimer(shipped_checker):

@@ -38,7 +38,8 @@ def test_findings_exit_1_with_text_report(articles, cli):
 
 
 def test_fail_on_controls_the_exit_code(tmp_path, cli):
-    (tmp_path / "a.md").write_text("Fasciculation and muscle twitching.\nThis is not a substitute for medical advice.\n",
+    (tmp_path / "a.md").write_text("Fasciculation is common. Muscle twitching is rare.\n\nFasciculation again. "
+                                   "Muscle twitching again.\nThis is not a substitute for medical advice.\n",
                                    encoding="utf-8")  # one info finding
     assert cli("check", tmp_path, "--glossary", TEST_GLOSSARY)[0] == 0
     assert cli("check", tmp_path, "--glossary", TEST_GLOSSARY, "--fail-on", "info")[0] == 1

@@ -22,9 +22,10 @@ def test_version_and_rules_do_not_import_spacy():
 def test_the_parsers_choices_are_the_locale_machinerys():
     from termkit.cli import locales as cli_locales
     from termkit.locales.exchange import formats
-    from termkit.locales.importing import STRATEGIES
+    from termkit.locales.importing import REPLACED_STATUSES, STRATEGIES
 
     assert cli_locales.FORMATS == tuple(sorted(formats())) and cli_locales.STRATEGIES == STRATEGIES
+    assert cli_locales.REPLACED_STATUSES == REPLACED_STATUSES
 
 
 def test_the_package_names_load_on_first_use():

@@ -10,6 +10,7 @@ from typing import Sequence
 
 from .. import __version__
 from ..errors import ExitStatus, TermkitError, TermkitErrors
+from ..invisible import printable
 from . import baseline, check, glossary, locales, lsp, rules
 
 COMMANDS = (check, glossary, rules, locales, baseline, lsp)
@@ -17,6 +18,7 @@ COMMANDS = (check, glossary, rules, locales, baseline, lsp)
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors: one line, exit 2
+        message = printable(message)
         self.exit(ExitStatus.ERROR, f"termkit: error: {message} (see `termkit {self.prog.split()[-1]} --help`)\n"
                   if " " in self.prog else f"termkit: error: {message}\n")
 
@@ -56,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return ExitStatus.SUCCESS
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback for users
-        print(f"termkit: internal error: {type(exc).__name__}: {exc} (please report it)", file=sys.stderr)
+        print(f"termkit: internal error: {type(exc).__name__}: {printable(str(exc))} (please report it)", file=sys.stderr)
         return ExitStatus.ERROR
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..confine import WriteScope
 from ..errors import Errors, ExitStatus, TermkitError
+from ..invisible import printable
 
 
 def register(sub) -> None:
@@ -32,11 +34,12 @@ def run_create(args) -> ExitStatus:
         print(error, file=sys.stderr)
     if result.errors:
         return ExitStatus.ERROR
+    WriteScope.of(project.settings.root, [args.output]).check([args.output])  # never through a link to elsewhere
     try:
         if not args.output.exists():
             args.output.write_text("", encoding="utf-8")
         write_atomically(args.output, create_baseline(result.findings))
     except OSError as exc:
         raise TermkitError(Errors.E007.format(reason=exc.strerror or exc), str(args.output)) from None
-    print(f"Recorded {len(result.findings)} findings of {result.files_checked} files in {args.output}.")
+    print(f"Recorded {len(result.findings)} findings of {result.files_checked} files in {printable(str(args.output))}.")
     return ExitStatus.SUCCESS

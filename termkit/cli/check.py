@@ -10,10 +10,11 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from ..confine import WriteScope
 from ..errors import Errors, ExitStatus, TermkitError
 from ..findings import CheckResult, Severity
 from ..report import RENDERERS, REPORTERS
-from ..source import ARTICLE_SUFFIXES, read_source
+from ..source import ARTICLE_SUFFIXES
 
 if TYPE_CHECKING:
     from ..engine import Checker
@@ -35,9 +36,14 @@ def register(sub) -> None:
                    help="lowest severity that makes the exit code 1 (default: error)")
     p.add_argument("--language", metavar="LANG", help="default article language (default: from config, else en)")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check files in N processes")
+    p.add_argument("--max-file-size", metavar="SIZE",
+                   help="skip (with an error) articles larger than SIZE, e.g. 5MB or 500KB; 0: no limit "
+                        "(default: config's max_file_size, else 5MB)")
     p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change no file")
+    p.add_argument("--write-outside-root", action="store_true",
+                   help="with --fix, also write files that links lead outside the project root and the given paths")
     p.add_argument("--baseline", type=Path, metavar="FILE", help="ignore findings recorded in this baseline")
     p.add_argument("--changed", nargs="?", const="HEAD", metavar="REF",
                    help="only files changed since the git REF (default HEAD), plus untracked ones")
@@ -71,6 +77,7 @@ def run(args) -> ExitStatus:
     from ..engine import Checker, iter_checks
     from ..nlp import language_class
     from ..project import load_project
+    from ..settings import parse_size
     from . import steady_gc
 
     if args.format not in RENDERERS:
@@ -80,6 +87,12 @@ def run(args) -> ExitStatus:
     if args.language:
         language_class(args.language)  # an unknown --language fails once, here, before any file is read
     project = load_project(args.config, args.glossary, start=start, language=args.language)
+    if args.max_file_size is not None:
+        size = parse_size(args.max_file_size)
+        if size is None:
+            raise TermkitError(Errors.E201.format(
+                problem=f"--max-file-size: expected a size such as 5MB or 500KB, got {args.max_file_size!r}"))
+        project.settings = project.settings.with_overrides(max_file_size=size)
     checker = Checker(project, _codes(args.select), _codes(args.ignore))
     if args.changed:
         paths = [p for p in changed_files(args.changed, paths)
@@ -89,7 +102,8 @@ def run(args) -> ExitStatus:
             return ExitStatus.SUCCESS
     recorded = BaselineFilter(load_baseline(args.baseline)) if args.baseline else None
     if args.fix or args.diff:
-        fixed = _fix(paths, checker, args)
+        scope = WriteScope.of(project.settings.root, paths, anywhere=args.write_outside_root)
+        fixed = _fix(paths, checker, args, scope)
         outcomes = iter([*(([], e) for e in fixed.errors), (fixed.findings, None)])
     else:
         if args.jobs > 1:
@@ -126,8 +140,9 @@ def run(args) -> ExitStatus:
     return ExitStatus.SUCCESS
 
 
-def _fix(paths: list[Path], checker: Checker, args) -> CheckResult:
-    """Fix (or, with --diff, show the fixes of) every file; the result holds what remains."""
+def _fix(paths: list[Path], checker: Checker, args, scope: WriteScope) -> CheckResult:
+    """Fix (or, with --diff, show the fixes of) every file; the result holds what remains.
+    A file whose real location is outside ``scope`` is not written: its findings stay, with an error."""
     from ..atomic import write_atomically
     from ..engine import iter_articles
     from ..fixes import unified_diff
@@ -140,11 +155,14 @@ def _fix(paths: list[Path], checker: Checker, args) -> CheckResult:
             continue
         path, shown = item
         try:
-            source = read_source(path, shown)
+            source = checker.read_article(path, shown)
             text, applied, remaining = checker.fix_source(source, unsafe=args.unsafe_fixes)
             if applied:
                 if args.diff:
                     sys.stdout.write(unified_diff(shown, source.text, text))
+                    remaining = checker.check_source(source)
+                elif not scope.allows(path):
+                    result.errors.append(scope.refusal(path, shown))
                     remaining = checker.check_source(source)
                 else:
                     write_atomically(path, text, bom=source.bom)
@@ -155,6 +173,9 @@ def _fix(paths: list[Path], checker: Checker, args) -> CheckResult:
             continue
         except OSError as exc:
             result.errors.append(TermkitError(Errors.E007.format(reason=exc.strerror or exc), shown))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one file's failure must not end the run (nor hide the report)
+            result.errors.append(TermkitError(Errors.E000.format(problem=f"{type(exc).__name__}: {exc}"), shown))
             continue
         result.files_checked += 1
         result.findings.extend(remaining)

@@ -6,13 +6,16 @@ import json
 import sys
 from pathlib import Path
 
+from ..confine import WriteScope
 from ..errors import Errors, ExitStatus, TermkitError
+from ..invisible import printable
 
 # The command line is parsed without loading the locale machinery (Babel, ruamel.yaml, the
-# glossary loader); tests/test_cli.py holds these to locales.exchange.formats() and
-# locales.importing.STRATEGIES.
+# glossary loader); tests/test_startup.py holds these to locales.exchange.formats(),
+# locales.importing.STRATEGIES and locales.importing.REPLACED_STATUSES.
 FORMATS = ("csv", "po", "tbx", "tbx2", "xliff")
 STRATEGIES = ("report", "ours", "theirs")
+REPLACED_STATUSES = ("superseded", "deprecated", "admitted")
 
 
 def formats() -> dict:
@@ -29,6 +32,8 @@ def register(sub) -> None:
         q.add_argument("--config", type=Path, metavar="FILE")
         q.add_argument("--glossary", action="append", type=Path, metavar="DIR")
         q.add_argument("--locales", type=Path, metavar="DIR", help="locales folder (default: config's, else ./locales)")
+        q.add_argument("--write-outside-root", action="store_true",
+                       help="write files even where links or the config lead outside the project root")
 
     s = lsub.add_parser("status", help="MISSING / STALE / DRAFT / ORPHANED / OK per concept, and coverage")
     common(s)
@@ -65,6 +70,8 @@ def register(sub) -> None:
     i.add_argument("--format", choices=FORMATS, help="default: from the file name")
     i.add_argument("--strategy", choices=STRATEGIES, default="report")
     i.add_argument("--dry-run", action="store_true")
+    i.add_argument("--replaced-status", choices=REPLACED_STATUSES, default="superseded",
+                   help="status kept by a preferred term the import replaces (default: superseded)")
     i.set_defaults(run=run_import)
 
 
@@ -78,6 +85,12 @@ def _context(args):
     if folder is None:
         folder = settings.root / "locales" if (settings.root / "locales").is_dir() else shipped_locales_dir()
     return project, folder
+
+
+def _scope(args, project, *given: Path | None) -> WriteScope:
+    """The project root, the --locales folder and the output file, if the user named them."""
+    named = [p for p in (args.locales, *given) if p is not None]
+    return WriteScope.of(project.settings.root, named, anywhere=args.write_outside_root)
 
 
 def _tables(project, folder, wanted):
@@ -108,7 +121,7 @@ def run_status(args) -> ExitStatus:
             print(f"{r.name} ({r.locale}): {r.coverage_text()} of {r.approved} approved concepts OK ({counts})")
             for row in r.rows:
                 if row.status != "OK" or args.verbose:
-                    print(f"  {row.status:<9} {row.concept_id}" + (f": {row.detail}" if row.detail else ""))
+                    print(printable(f"  {row.status:<9} {row.concept_id}" + (f": {row.detail}" if row.detail else "")))
     if args.min_coverage is not None and any(r.coverage < args.min_coverage for r in reports):
         return ExitStatus.FINDINGS
     return ExitStatus.SUCCESS
@@ -119,9 +132,10 @@ def run_sync(args) -> ExitStatus:
 
     project, folder = _context(args)
     for table in _tables(project, folder, args.locale):
-        actions, written = sync_locale(project.glossary, table, project.settings.language, write=args.write)
+        actions, written = sync_locale(project.glossary, table, project.settings.language, write=args.write,
+                                       scope=_scope(args, project))
         for action in actions:
-            print(action)
+            print(printable(action))
         if not actions:
             print(f"{table.locale}: in sync")
         elif not args.write:
@@ -139,7 +153,8 @@ def run_confirm(args) -> ExitStatus:
     if not args.ids and not args.all:
         raise TermkitError("confirm needs concept ids or --all")
     table = load_locale(folder, args.locale, root=project.settings.root)
-    written = confirm_entries(project.glossary, table, project.settings.language, args.ids, everything=args.all)
+    written = confirm_entries(project.glossary, table, project.settings.language, args.ids, everything=args.all,
+                              scope=_scope(args, project))
     print(f"{args.locale}: confirmed {'all translated entries' if args.all else ', '.join(args.ids)}; "
           f"wrote {len(written)} file(s)")
     return ExitStatus.SUCCESS
@@ -156,6 +171,7 @@ def run_export(args) -> ExitStatus:
     text = module.render(build_units(project.glossary, table, project.settings.language),
                          project.settings.language, args.locale)
     if args.output:
+        _scope(args, project, args.output).check([args.output])
         try:
             if not args.output.exists():
                 args.output.write_text("", encoding="utf-8")
@@ -197,14 +213,17 @@ def run_import(args) -> ExitStatus:
         raise TermkitError(Errors.E004.format(byte=exc.object[exc.start]), shown) from None
     units = module.parse(text, shown, args.locale) if getattr(module, "NEEDS_LOCALE", False) else module.parse(text, shown)
     report = import_units(project.glossary, table, project.settings.language, units, module.CARRIES_ALTERNATIVES,
-                          shown, strategy=args.strategy, dry_run=args.dry_run)
+                          shown, strategy=args.strategy, dry_run=args.dry_run, scope=_scope(args, project),
+                          replaced_status=args.replaced_status)
     verb = "would update" if args.dry_run else "updated"
     print(f"{args.locale}: {verb} {len(report.updated)}, unchanged {len(report.unchanged)}, "
           f"conflicts {len(report.conflicts)}, made against an older source {len(report.stale)}")
     for line in report.conflicts:
-        print(f"  CONFLICT {line}" + ("" if args.strategy == "report" else f" (resolved: {args.strategy})"))
+        print(f"  CONFLICT {printable(line)}" + ("" if args.strategy == "report" else f" (resolved: {args.strategy})"))
     for concept_id in report.stale:
-        print(f"  STALE    {concept_id}: translated against an older source; stays stale until confirmed")
+        print(f"  STALE    {printable(concept_id)}: translated against an older source; stays stale until confirmed")
+    for line in report.replaced:
+        print(f"  REPLACED {printable(line)}")
     if report.conflicts and args.strategy == "report":
         return ExitStatus.FINDINGS
     return ExitStatus.SUCCESS

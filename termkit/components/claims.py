@@ -1,16 +1,22 @@
 """The ``termkit_claims`` component: sentence-level unsupported-claim detection from a rulebook.
 
 For each sentence: rulebook triggers (spaCy Matcher patterns per subtype) propose a claim; the
-subtype's requirements (a health subject, a population or effect word) must hold; context cues
-found by a second Matcher (negation before the trigger, hedges, questions, reported beliefs,
-critical framing) withdraw it, ConText-style; a citation in the same sentence, read in the
-original file so that links count, supports it unless the trigger is one a citation never clears
-("guaranteed", "miracle", "no side effects"). Claims go to ``doc.spans["termkit_claims"]`` and
+subtype's requirements (a health subject, a population or effect word) must hold, except for the
+triggers that claim on their own ("throw away your pills"); context cues found by a second
+Matcher withdraw it, ConText-style: a negation before the trigger or a hedge, each only within its
+own clause (a terminator such as "but" or ";" ends its scope), a question, a reported belief, or
+critical framing anywhere in the sentence, in a lead-in that ends with a colon above a list or a
+quotation, or in the title of a myth-busting section. A citation in the same sentence or at the
+end of its paragraph, read in the original file so that links count, supports the claim unless
+the trigger is one a citation never clears ("guaranteed", "miracle", "no side effects").
+First-person sentences in testimonial sections ("Customer reviews") or beside a reviewer's
+signature or a star rating are testimonials. Claims go to ``doc.spans["termkit_claims"]`` and
 ``doc._.termkit_claims``; the rule (rules/claims.py) words the message.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +44,7 @@ class Claim:
     subtype: str
     trigger: str
     cited: bool
+    quoted: bool = False  # the trigger stands inside quotation marks or a blockquote (someone else's words)
 
 
 @dataclass(frozen=True)
@@ -47,9 +54,22 @@ class _Subtype:
     mitigated_by: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Trigger:
+    subtype: str
+    citable: bool  # a citation supports it (not so for "guaranteed", "miracle")
+    needs_subject: bool  # the subtype's requires_any must hold in the sentence
+    start: int  # token offsets
+    end: int
+
+
 def _citation_patterns() -> list[re.Pattern]:
     data = load_yaml_file(SHIPPED / "citations.yaml")
     return [re.compile(p) for p in data.get("patterns", {}).values()]
+
+
+LIST_OR_QUOTE_LINE = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|>|[\"“”«„'‘])")
+MARKER_AFTER_SENTENCE = re.compile(r"\s*(?:\[\d[^\]]*\]|\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)|\[\^[^\]]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>)")
 
 
 @Language.factory("termkit_claims", default_config={"rulebook_dir": None},
@@ -75,21 +95,27 @@ class ClaimDetector:
         for name_, spec in (book.get("subtypes") or {}).items():
             self.subtypes[name_] = _Subtype(name=name_, requires_any=tuple(spec.get("requires_any") or ()),
                                             mitigated_by=tuple(spec.get("mitigated_by") or ()))
-            for citable, key in ((True, "triggers"), (False, "uncitable")):
+            for key, flags in (("triggers", "cs"), ("uncitable", "us"), ("without_subject", "cf")):
                 phrases = spec.get(key) or []
                 all_triggers += phrases
                 if phrases:
-                    self.triggers.add(f"{name_}|{'c' if citable else 'u'}", [compile_phrase(p, where) for p in phrases])
+                    self.triggers.add(f"{name_}|{flags}", [compile_phrase(p, where) for p in phrases])
         cue_lists = dict(book.get("cues") or {})
         cue_lists["health"] = book.get("health_words") or []
         cue_lists["population"] = book.get("population_words") or []
         cue_lists["effect"] = book.get("effect_words") or []
+        cue_lists["terminator"] = book.get("terminators") or []
+        cue_lists["first-person"] = book.get("first_person") or []
         for kind, phrases in cue_lists.items():
             if phrases:
                 self.cues.add(kind, [compile_phrase(p, where) for p in phrases])
+        self.clause_scoped = frozenset(book.get("clause_scoped") or ())
         self.prefilter = anchors_for(all_triggers, word_frequencies(nlp.lang))
         self.citations = _citation_patterns() + [re.compile(p) for p in book.get("attributions") or []]
-        self.reference_titles = {t.lower() for t in book.get("reference_sections") or []}
+        self.source_lines = [re.compile(p, re.M) for p in book.get("source_lines") or []]
+        self.testimonial_markers = [re.compile(p, re.M) for p in book.get("testimonial_markers") or []]
+        self.section_titles = {kind: [t.lower() for t in book.get(f"{kind}_sections") or []]
+                               for kind in ("reference", "critical", "testimonial")}
         self.order = list(self.subtypes)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -101,10 +127,14 @@ class ClaimDetector:
         doc._.termkit_claims = claims
         return doc
 
-    def _skipped_ranges(self, doc: Doc) -> list[tuple[int, int]]:
+    def _sections(self, doc: Doc, kind: str) -> list[tuple[int, int]]:
+        """Character ranges of the sections whose title is one of the rulebook's ``<kind>_sections``
+        (a trailing ``*`` in the list matches any ending: ``myth*``)."""
+        wanted = self.section_titles[kind]
         ranges = []
         for start, end, _, title in doc._.termkit_sections or ():
-            if title.lower().strip(" :#*") in self.reference_titles:
+            title = title.lower().strip(" :#*")
+            if any(title == w or (w.endswith("*") and w[:-1] in title) for w in wanted):
                 ranges.append((start, end))
         return ranges
 
@@ -116,7 +146,7 @@ class ClaimDetector:
         for k, sent in enumerate(sents):
             for i in range(sent.start, sent.end):
                 sent_of[i] = k
-        triggers: dict[int, list[tuple[str, bool, int, int]]] = {}
+        triggers: dict[int, list[_Trigger]] = {}
         candidates = candidate_sentences(doc, sents, self.prefilter)
         raw = [(strings[m], sent.start + s, sent.start + e) for sent in candidates for m, s, e in self.triggers(sent)]
         raw.sort(key=lambda t: (t[1], t[1] - t[2]))
@@ -124,19 +154,23 @@ class ClaimDetector:
             # a trigger inside a longer trigger of any subtype is the longer one's ("money-back guarantee")
             if any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for _, s2, e2 in raw):
                 continue
-            subtype, kind = label.rsplit("|", 1)
-            triggers.setdefault(sent_of[s], []).append((subtype, kind == "c", s, e))
+            subtype, flags = label.rsplit("|", 1)
+            triggers.setdefault(sent_of[s], []).append(_Trigger(subtype, flags[0] == "c", flags[1] == "s", s, e))
+        cues: dict[int, list[tuple[str, int, int]]] = {}
+        if "testimonial" in self.subtypes:
+            self._testimonial_regions(doc, sents, triggers, cues)
         if not triggers:
             return [], []
-        cues: dict[int, list[tuple[str, int, int]]] = {}
         for k in triggers:
             sent = sents[k]
+            cues.setdefault(k, [])
             for m, s, e in self.cues(sent):
-                cues.setdefault(k, []).append((strings[m], sent.start + s, sent.start + e))
+                cues[k].append((strings[m], sent.start + s, sent.start + e))
         for key in (TERMS_KEY, FUZZY_KEY):
             for span in doc.spans.get(key, ()):
                 cues.setdefault(sent_of[span.start], []).append(("health", span.start, span.end))
-        skipped = self._skipped_ranges(doc)
+        skipped = self._sections(doc, "reference")
+        critical = self._sections(doc, "critical")
         claims, spans = [], []
         for k, found in sorted(triggers.items()):
             sent = sents[k]
@@ -145,12 +179,60 @@ class ClaimDetector:
             start, end = self._trim(sent)
             if start >= end or doc[start].text.startswith("[^"):
                 continue  # empty, or a footnote definition (a reference entry)
+            framed = any(a <= sent.start_char < b for a, b in critical) or self._framed_by_lead_in(doc, sents, k, source)
             span = doc[start:end]
-            for subtype, trigger in self._decide(doc, sent, found, cues.get(k, []), source):
-                cited = self._cited(source, sent.start_char, sent.end_char)
-                claims.append(Claim(span.start_char, span.end_char, subtype, trigger, cited))
+            for subtype, trigger, cited, at in self._decide(doc, sents, k, found, cues.get(k, []), source, framed):
+                claims.append(Claim(span.start_char, span.end_char, subtype, trigger, cited, _quoted(source, at)))
                 spans.append(Span(doc, start, end, label=subtype, kb_id=trigger))
         return claims, spans
+
+    def _testimonial_regions(self, doc: Doc, sents: list[Span], triggers, cues) -> None:
+        """In a testimonial section, or a paragraph beside a reviewer's signature ("— Maria, 54") or
+        a star rating, a first-person sentence is a testimonial: add its first-person word as a trigger."""
+        text = doc._.termkit_text or doc.text
+        regions = self._sections(doc, "testimonial")
+        for pattern in self.testimonial_markers:
+            for m in pattern.finditer(text):
+                # the marker's paragraph and its neighbours: a signature follows its review, stars precede it
+                start = text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, m.start())))
+                end = text.find("\n\n", text.find("\n\n", m.end()) + 2) if "\n\n" in text[m.end():] else -1
+                regions.append((max(0, start), len(text) if end < 0 else end))
+        if not regions:
+            return
+        strings = doc.vocab.strings
+        starts = [sent.start_char for sent in sents]
+        told: set[int] = set()  # paragraphs whose story is already reported: one finding per story
+        for a, b in regions:
+            k = max(0, bisect.bisect_right(starts, a) - 1)
+            while k < len(sents) and sents[k].start_char < b:
+                sent = sents[k]
+                paragraph = text.rfind("\n\n", 0, sent.start_char)
+                if sent.end_char > a and paragraph not in told:
+                    for m, s, e in self.cues(sent):
+                        if strings[m] == "first-person":
+                            triggers.setdefault(k, []).append(
+                                _Trigger("testimonial", True, False, sent.start + s, sent.start + e))
+                            told.add(paragraph)
+                            break
+                k += 1
+
+    def _framed_by_lead_in(self, doc: Doc, sents: list[Span], k: int, source: str) -> bool:
+        """A list item or quoted line under a lead-in that ends with a colon and frames what follows
+        critically ("Be wary of products that promise:", "Your website makes claims such as:")."""
+        if not self._starts_list_or_quote(source, sents[k].start_char):
+            return False
+        j = k - 1
+        while j >= 0 and self._starts_list_or_quote(source, sents[j].start_char):
+            j -= 1
+        if j < 0 or not sents[j].text.rstrip().endswith(":"):
+            return False
+        strings = doc.vocab.strings
+        return any(strings[m] in ("critical", "reported") for m, _, _ in self.cues(sents[j]))
+
+    @staticmethod
+    def _starts_list_or_quote(source: str, offset: int) -> bool:
+        line_start = source.rfind("\n", 0, offset) + 1
+        return bool(LIST_OR_QUOTE_LINE.match(source, line_start)) and not source[line_start:offset].strip(" \t-*+>0123456789.)\"“”«„'‘")
 
     @staticmethod
     def _trim(sent: Span) -> tuple[int, int]:
@@ -165,36 +247,54 @@ class ClaimDetector:
     def _cited(self, source: str, start: int, end: int) -> bool:
         # a marker just after the full stop ("... effective. [3]") still belongs to the sentence
         window = source[start:end]
-        tail = source[end:end + 16]
-        m = re.match(r"\s*(?:\[\d[^\]]*\]|\[\^[^\]]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>)", tail)
+        m = MARKER_AFTER_SENTENCE.match(source, end)
         if m:
             window += m.group(0)
         return any(p.search(window) for p in self.citations)
 
-    def _decide(self, doc: Doc, sent: Span, found, cues, source: str) -> list[tuple[str, str]]:
-        """Every subtype this sentence claims without support, in rulebook order, with its trigger."""
+    def _paragraph_cited(self, sents: list[Span], k: int, source: str) -> bool:
+        """The paragraph's last sentence carries a citation, or a "Source:" line follows it."""
+        para_end = source.find("\n\n", sents[k].end_char)
+        para_end = len(source) if para_end < 0 else para_end
+        last = k
+        while last + 1 < len(sents) and sents[last + 1].start_char < para_end:
+            last += 1
+        if last != k and self._cited(source, sents[last].start_char, sents[last].end_char):
+            return True
+        following = source[para_end:para_end + 300].lstrip("\r\n")
+        return any(p.match(following) for p in self.source_lines)
+
+    def _decide(self, doc: Doc, sents: list[Span], k: int, found: list[_Trigger], cues, source: str,
+                framed: bool) -> list[tuple[str, str, bool, int]]:
+        """Every subtype this sentence claims without support, in rulebook order, with its trigger,
+        whether it is cited (a cited claim is kept only when its trigger is uncitable) and where the
+        trigger starts."""
+        sent = sents[k]
         kinds = {kind for kind, _, _ in cues}
         question = sent.text.rstrip().endswith("?")
+        terminators = [cs for kind, cs, _ in cues if kind == "terminator"]
         cited = None
         claims = []
         for subtype in self.order:
             spec = self.subtypes[subtype]
-            if spec.requires_any and not kinds.intersection(spec.requires_any):
-                continue
-            for _, citable, s, e in sorted(f for f in found if f[0] == subtype):
-                if self._mitigated(spec, s, e, cues, question):
+            for trigger in sorted((t for t in found if t.subtype == subtype), key=lambda t: (t.start, t.end)):
+                if trigger.needs_subject and spec.requires_any and not kinds.intersection(spec.requires_any):
                     continue
-                if citable:
-                    if cited is None:
-                        cited = self._cited(source, sent.start_char, sent.end_char)
-                    if cited:
-                        continue
-                claims.append((subtype, doc[s:e].text))
+                if framed and "critical" in spec.mitigated_by:
+                    continue
+                if any(kind == "defuse" and cs <= trigger.start and trigger.end <= ce for kind, cs, ce in cues):
+                    continue  # the trigger word is part of a harmless phrase ("breakthrough pain")
+                if self._mitigated(spec, trigger.start, trigger.end, cues, question, terminators):
+                    continue
+                if cited is None:
+                    cited = self._cited(source, sent.start_char, sent.end_char) or self._paragraph_cited(sents, k, source)
+                if trigger.citable and cited:
+                    continue
+                claims.append((subtype, doc[trigger.start:trigger.end].text, cited, doc[trigger.start].idx))
                 break
         return claims
 
-    @staticmethod
-    def _mitigated(spec: _Subtype, s: int, e: int, cues, question: bool) -> bool:
+    def _mitigated(self, spec: _Subtype, s: int, e: int, cues, question: bool, terminators: list[int]) -> bool:
         for kind in spec.mitigated_by:
             if kind == "question":
                 if question:
@@ -205,5 +305,29 @@ class ClaimDetector:
                     continue
                 if kind == "negation" and cs >= s:
                     continue  # negation scopes forward: it must come before the trigger
+                if kind in self.clause_scoped and any(min(ce, e) <= t < max(cs, s) for t in terminators):
+                    continue  # a terminator ("but", ";") between the cue and the trigger ends the cue's scope
                 return True
         return False
+
+
+OPENING_QUOTES = "“«„‘"
+CLOSING_QUOTES = "”»“’"
+
+
+def _quoted(source: str, offset: int) -> bool:
+    """Whether ``offset`` stands inside quotation marks of its paragraph, or in a blockquote."""
+    line_start = source.rfind("\n", 0, offset) + 1
+    if source[line_start:offset].lstrip().startswith(">"):
+        return True
+    para_start = source.rfind("\n\n", 0, offset)
+    para_start = 0 if para_start < 0 else para_start
+    depth, straight = 0, False
+    for ch in source[para_start:offset]:
+        if ch == '"':
+            straight = not straight
+        elif ch in OPENING_QUOTES and not (ch == "“" and depth > 0):  # „…“: the German close is “
+            depth += 1
+        elif ch in CLOSING_QUOTES and depth > 0:
+            depth -= 1
+    return depth > 0 or straight

@@ -14,6 +14,9 @@ Set by components:
 - ``termkit_claims``: the claims found (``claims.Claim``), one per unsupported subtype.
 - ``termkit_disclaimers``: disclaimer name -> character span of the sentence carrying it.
 - ``termkit_advice``: the first dosage or treatment advice, ``(start, end, text)``, or None.
+- ``termkit_term_links``: concept id -> pairs of its terms that the text explains by each other
+  (``term_cues``).
+- ``termkit_mentions``: ``(start, end)`` token offsets of old names mentioned, not used (``term_cues``).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 DOC_EXTENSIONS = ("termkit_source", "termkit_text", "termkit_sections", "termkit_sents", "termkit_claims",
-                  "termkit_disclaimers", "termkit_advice")
+                  "termkit_disclaimers", "termkit_advice", "termkit_term_links", "termkit_mentions")
 
 for _name in DOC_EXTENSIONS:
     if not Doc.has_extension(_name):

@@ -37,22 +37,35 @@ class SentenceFixer:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) < 2:
             return doc
+        # One pass over arrays, one write back: setting ``token.is_sent_start`` token by token
+        # makes spaCy rescan the whole Doc each time (``has_annotation``), which is quadratic.
         array = doc.to_array([IDX, SENT_START])
-        starts = array[:, 0].tolist()
+        offsets = array[:, 0]
+        flags = array[:, 1].astype(numpy.int64)  # 1 start, -1 not a start, 0 unknown
         text = doc._.termkit_text or doc.text
-        for pattern in (BLOCK_LINE, HEADING_LINE):
-            for m in pattern.finditer(text):
-                i = bisect.bisect_left(starts, m.end())
-                if 0 < i < len(doc) and starts[i] == m.end():
-                    doc[i].is_sent_start = True
-        for i in [int(k) for k in (array[:, 1] == 1).nonzero()[0]]:
-            if i > 0 and doc[i].is_sent_start and self._after_abbreviation(doc, i) and not self._block_start(text, starts[i]):
-                doc[i].is_sent_start = False
+        wanted = [m.end() for pattern in (BLOCK_LINE, HEADING_LINE) for m in pattern.finditer(text)]
+        original_starts = (flags == 1).nonzero()[0]
+        if wanted:
+            ends = numpy.asarray(wanted, dtype=offsets.dtype)
+            at = numpy.searchsorted(offsets, ends)
+            inside = at < len(doc)
+            at, ends = at[inside], ends[inside]
+            at = at[(at > 0) & (offsets[at] == ends)]  # only where a token starts exactly there
+            flags[at] = 1
+        line_starts = None
+        for i in original_starts.tolist():
+            if i > 0 and self._after_abbreviation(doc, i):
+                if line_starts is None:
+                    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+                if not self._block_start(text, int(offsets[i]), line_starts):
+                    flags[i] = -1
+        if wanted or line_starts is not None:
+            doc.from_array([SENT_START], flags.view(numpy.uint64))
         return doc
 
     @staticmethod
-    def _block_start(text: str, offset: int) -> bool:
-        line_start = text.rfind("\n", 0, offset) + 1
+    def _block_start(text: str, offset: int, line_starts: list[int]) -> bool:
+        line_start = line_starts[bisect.bisect_right(line_starts, offset) - 1]
         return not text[line_start:offset].strip() and (line_start == 0 or text[max(0, line_start - 2):line_start].count("\n") == 2)
 
     @staticmethod

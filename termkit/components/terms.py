@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from ..languages import RealWords
 from ..term_tables import END, CompiledTerms
 from .keys import FUZZY_KEY, TERMS_KEY
 
@@ -39,10 +41,14 @@ class TermMatcher:
         self.name = name
         self.fuzzy = fuzzy
         self.compiled: CompiledTerms | None = None
+        self.real_words: RealWords | None = None
         self._lookups: dict[int, object] = {}
 
     def set_terms(self, compiled: CompiledTerms) -> None:
         self.compiled = compiled
+        known, untranslated = compiled.known, compiled.untranslated
+        self.real_words = RealWords(compiled.language, lambda word: get_string_id(word) in known,
+                                    lambda word: get_string_id(word) in untranslated)
         self._lookups = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -123,7 +129,12 @@ class TermMatcher:
             return ()
         if text.isupper() and len(text) <= 5:  # an acronym, not a garbled word
             return ()
-        return self.compiled.fuzzy.lookup_all(text.lower())
+        hits = self.compiled.fuzzy.lookup_all(text.lower())
+        # asked only now, for the few words close to a glossary term: the slower tests of a real
+        # word (lookup tables, inflections, compounds) never run on the rest of the text
+        if hits and self.real_words(text):
+            return ()
+        return hits
 
     def _place(self, word: str, i: int, lowers: list[int]) -> tuple[int, int, int] | None:
         """Fit the misspelt token into a glossary variant whose other tokens stand around it."""

@@ -6,17 +6,25 @@ theirs = the value in the imported file
 
 theirs == ours: unchanged. ours == base: a clean update, applied. Both changed, differently: a
 CONFLICT, listed and applied only with ``--strategy theirs`` (``ours`` keeps the file's value).
-Unknown ids, and forbidden terms (deprecated, superseded, misspellings) used as preferred, are
-errors: then nothing at all is written, as with a malformed file.
+Unknown ids, forbidden terms (deprecated, superseded, misspellings) used as preferred, terms with
+line breaks and malformed hashes are errors: then nothing at all is written, as with a malformed
+file.
+
+A translator's work never vanishes: when the preferred term changes, the old one stays in the
+entry, with its forms and misspellings, as a superseded term (or the status given with
+``replaced_status``); so does an admitted term that the import no longer lists. Each such change
+is reported. A superseded term of the same concept may be made preferred (or admitted) again.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..confine import WriteScope
 from ..errors import Errors, TermkitError, TermkitErrors
 from ..glossary.model import Glossary
 from . import rtyaml
@@ -25,6 +33,9 @@ from .hashing import source_hash, value_hash
 from .model import LocaleTable
 
 STRATEGIES = ("report", "ours", "theirs")
+REPLACED_STATUSES = ("superseded", "deprecated", "admitted")
+HASH = re.compile(r"v1:[0-9a-f]{12}")
+NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass
@@ -33,23 +44,51 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # applied, but made against an older source
+    replaced: list[str] = field(default_factory=list)  # terms the import replaced, kept under another status
     written: list[Path] = field(default_factory=list)
 
 
-def _forbidden(table: LocaleTable) -> dict[str, str]:
-    """Lower-cased text -> status, for every deprecated/superseded term and misspelling of the locale."""
+def _forbidden(table: LocaleTable) -> dict[str, tuple[str, str]]:
+    """Lower-cased text -> (status, concept id), for every deprecated/superseded term and
+    misspelling of the locale."""
     out = {}
     for entry in table.entries.values():
         for term in entry.terms:
             if term.status.value in ("deprecated", "superseded"):
-                out[term.text.casefold()] = term.status.value
+                out[term.text.casefold()] = (term.status.value, entry.concept_id)
             for wrong in term.misspellings:
-                out[wrong.casefold()] = "misspelling"
+                out[wrong.casefold()] = ("misspelling", entry.concept_id)
     return out
 
 
+def _check_unit(u: Imported, forbidden: dict[str, tuple[str, str]], locale: str, shown: str) -> list[TermkitError]:
+    """What makes one imported unit unusable: a term that is not one line, a hash cut short, a
+    forbidden term (a superseded term of the same concept may come back)."""
+    errors = []
+    line = u.line or None
+    for text in (u.target, *(u.alternatives or ())):
+        if text and NOT_ONE_LINE.search(text):
+            errors.append(TermkitError(Errors.E308.format(text=text, id=u.concept_id), shown, line))
+        elif text and text.casefold() in forbidden:
+            status, owner = forbidden[text.casefold()]
+            if not (status == "superseded" and owner == u.concept_id):
+                errors.append(TermkitError(Errors.E306.format(text=text, id=u.concept_id, locale=locale, status=status,
+                                                              role="the preferred" if text == u.target else "an admitted"),
+                                           shown, line))
+    for name, value in (("termkit:source-hash", u.source_hash), ("termkit:base", u.base)):
+        if value is not None and not HASH.fullmatch(value):
+            errors.append(TermkitError(Errors.E310.format(field=name, value=value, id=u.concept_id), shown, line))
+    return errors
+
+
 def import_units(glossary: Glossary, table: LocaleTable, source_language: str, units: list[Imported],
-                 carries_alternatives: bool, shown: str, strategy: str = "report", dry_run: bool = False) -> ImportReport:
+                 carries_alternatives: bool, shown: str, strategy: str = "report", dry_run: bool = False,
+                 scope: WriteScope | None = None, replaced_status: str = "superseded") -> ImportReport:
+    """Compare and apply ``units``; nothing is written when any unit is in error (TermkitErrors).
+
+    replaced_status (str): the status a replaced preferred term, or a dropped admitted one, keeps.
+    scope (WriteScope | None): where writing is allowed; a file outside it refuses the whole write.
+    """
     report = ImportReport()
     entries = table.entries
     forbidden = _forbidden(table)
@@ -63,9 +102,8 @@ def import_units(glossary: Glossary, table: LocaleTable, source_language: str, u
         first_line[u.concept_id] = u.line
         if u.concept_id not in glossary.concepts:
             errors.append(TermkitError(Errors.E305.format(id=u.concept_id), shown, u.line or None))
-        elif u.target and u.target.casefold() in forbidden:
-            errors.append(TermkitError(Errors.E306.format(text=u.target, id=u.concept_id, locale=table.locale,
-                                                          status=forbidden[u.target.casefold()]), shown, u.line or None))
+        else:
+            errors += _check_unit(u, forbidden, table.locale, shown)
     if errors:
         raise TermkitErrors(errors)
 
@@ -93,20 +131,44 @@ def import_units(glossary: Glossary, table: LocaleTable, source_language: str, u
         if u.source_hash and u.source_hash != current:
             report.stale.append(u.concept_id)
         report.updated.append(u.concept_id)
+        report.replaced += _replacements(u.concept_id, ours_pref, ours_alts, u.target, alts, replaced_status)
         if dry_run:
             continue
         located = table.file_of(u.concept_id)
         path = located.path if located else table.folder / f"{Path(concept.path).stem}.yaml"
         if path not in documents:
             documents[path] = rtyaml.load(path) if path.exists() else rtyaml.new_locale_file(table.locale, path.stem)
-        _apply(documents[path], u, alts, concept.preferred(source_language).text, current if confirmed else None)
+        _apply(documents[path], u, alts, concept.preferred(source_language).text, current if confirmed else None,
+               replaced_status)
     if not dry_run:
+        if scope is not None:
+            scope.check(documents)
         report.written = [p for p, data in documents.items() if rtyaml.save_if_changed(p, data)]
     return report
 
 
+def _dropped_status(status: str) -> str:
+    """An admitted term the import no longer lists cannot stay admitted."""
+    return "superseded" if status == "admitted" else status
+
+
+def _replacements(concept_id: str, ours_pref: str | None, ours_alts: tuple[str, ...], target: str | None,
+                  alternatives: tuple[str, ...] | None, status: str) -> list[str]:
+    """One line per term the import replaces or drops (each is kept, under ``status``)."""
+    lines = []
+    if target and ours_pref and ours_pref != target:
+        kept = "admitted" if alternatives and ours_pref in alternatives else status
+        lines.append(f"{concept_id}: preferred '{ours_pref}' -> '{target}'; '{ours_pref}' kept as {kept}, "
+                     "with its forms and misspellings")
+    if alternatives is not None:
+        for text in ours_alts:
+            if text not in alternatives and text != target:
+                lines.append(f"{concept_id}: admitted '{text}' is no longer listed; kept as {_dropped_status(status)}")
+    return lines
+
+
 def _apply(data: CommentedMap, u: Imported, alternatives: tuple[str, ...] | None, source_term: str,
-           confirmed_hash: str | None) -> None:
+           confirmed_hash: str | None, replaced_status: str = "superseded") -> None:
     entries = data.setdefault("entries", CommentedMap())
     entry = entries.get(u.concept_id)
     if entry is None:
@@ -116,19 +178,37 @@ def _apply(data: CommentedMap, u: Imported, alternatives: tuple[str, ...] | None
         entry["terms"] = CommentedSeq()
         entries[u.concept_id] = entry
     terms = entry.setdefault("terms", CommentedSeq())
+
+    def listed(text: str, exclude=None):  # a term of this entry with that text (never a deprecated one)
+        return next((t for t in terms if t is not exclude and t.get("text") == text
+                     and t.get("status") != "deprecated"), None)
+
     preferred = next((t for t in terms if t.get("status") == "preferred"), None)
-    if u.target:
-        if preferred is None:
-            terms.insert(0, rtyaml.term_map(u.target, "preferred"))
-        elif preferred["text"] != u.target:
-            preferred["text"] = u.target
-            for key in ("forms", "misspellings"):  # they belonged to the old term
-                preferred.pop(key, None)
+    replaced = None
+    if u.target and (preferred is None or preferred["text"] != u.target):
+        # the old preferred term stays, with its forms and misspellings: translators' work never vanishes
+        promoted = listed(u.target, exclude=preferred)
+        if promoted is not None:
+            terms.remove(promoted)
+            promoted["status"] = "preferred"
+        else:
+            promoted = rtyaml.term_map(u.target, "preferred",
+                                       {"pos": preferred["pos"]} if preferred is not None and "pos" in preferred else None)
+        at = terms.index(preferred) if preferred is not None else 0
+        terms.insert(at, promoted)
+        if preferred is not None:
+            preferred["status"] = replaced_status
+            replaced = preferred
     if alternatives is not None:
-        keep = [t for t in terms if t.get("status") != "admitted" or t.get("text") in alternatives]
-        present = {t.get("text") for t in keep}
-        terms.clear()
-        terms.extend(keep + [rtyaml.term_map(a, "admitted") for a in alternatives if a not in present])
+        for text in alternatives:
+            term = listed(text)
+            if term is None:
+                terms.append(rtyaml.term_map(text, "admitted"))
+            elif term.get("status") != "preferred":
+                term["status"] = "admitted"
+        for term in terms:
+            if term.get("status") == "admitted" and term.get("text") not in alternatives and term is not replaced:
+                term["status"] = _dropped_status(replaced_status)
     entry["state"] = "draft" if u.needs_review else "translated"  # a changed value needs a new review
     if confirmed_hash:
         entry["source_hash"] = confirmed_hash

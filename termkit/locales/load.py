@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -14,6 +15,7 @@ from .model import STATES, LocaleEntry, LocaleFile, LocaleTable
 SCHEMA = "termkit.locale/1"
 FILE_FIELDS = ("schema", "locale", "glossary", "entries", "obsolete")
 ENTRY_FIELDS = ("source_hash", "source_term", "state", "terms", "note")
+LOCALE_NAME = re.compile(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})*")
 
 
 def shipped_locales_dir() -> Path:
@@ -105,11 +107,14 @@ def _parse_file(path: Path, shown: str, locale: str, out: ErrorCollector) -> Loc
 
 def load_locale(locales_dir: Path, locale: str, root: Path | None = None) -> LocaleTable:
     """Every file of ``locales_dir/locale``. Raises TermkitErrors listing every problem found."""
+    # the name first: a name like 'fr/../../x' must not tell whether some folder exists
+    if not LOCALE_NAME.fullmatch(locale):
+        raise TermkitError(Errors.E301.format(name=locale, problem="expected letters, digits and '_' only"))
+    validate_locale(locale)
     folder = locales_dir / locale
     if not folder.is_dir():
         known = ", ".join(locale_folders(locales_dir)) or "none"
         raise TermkitError(Errors.E303.format(name=locale, folder=locales_dir, known=known))
-    validate_locale(locale, str(folder))
     out = ErrorCollector()
     table = LocaleTable(locale=locale, folder=folder)
     for path in sorted(folder.glob("*.yaml")):

@@ -28,10 +28,12 @@ def load(path: Path) -> Any:
     from ruamel.yaml.error import MarkedYAMLError
 
     from ..errors import Errors, TermkitError
+    from ..yamlio import check_shape
 
     try:
-        with path.open(encoding="utf-8") as fh:
-            return _yaml().load(fh)
+        text = path.read_text(encoding="utf-8")
+        check_shape(text, str(path))
+        return _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "malformed YAML").splitlines()[0]

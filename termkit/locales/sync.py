@@ -12,6 +12,7 @@ from pathlib import Path
 from babel.numbers import format_percent
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..confine import WriteScope
 from ..errors import Errors, TermkitError, TermkitErrors
 from ..glossary.model import ConceptStatus, Glossary
 from . import rtyaml
@@ -103,9 +104,11 @@ def _load_or_new(path: Path, locale: str, glossary_stem: str) -> CommentedMap:
     return rtyaml.new_locale_file(locale, glossary_stem)
 
 
-def sync_locale(glossary: Glossary, table: LocaleTable, source_language: str, write: bool) -> tuple[list[str], list[Path]]:
+def sync_locale(glossary: Glossary, table: LocaleTable, source_language: str, write: bool,
+                scope: WriteScope | None = None) -> tuple[list[str], list[Path]]:
     """Add stubs for missing concepts, move orphaned entries to ``obsolete:``.
 
+    scope (WriteScope | None): where writing is allowed; a file outside it refuses the whole write.
     RETURNS (tuple): the actions (one line each) and the files written (none unless ``write``).
     """
     actions: list[str] = []
@@ -138,12 +141,14 @@ def sync_locale(glossary: Glossary, table: LocaleTable, source_language: str, wr
             key, n = f"{concept_id}~{n}", n + 1
         data["obsolete"][key] = data["entries"].pop(concept_id)
         actions.append(f"obsolete    {table.locale}/{located.path.name}: {concept_id} (concept left the glossary)")
+    if write and scope is not None:
+        scope.check(documents)
     written = [path for path, data in documents.items() if write and rtyaml.save_if_changed(path, data)]
     return actions, written
 
 
 def confirm_entries(glossary: Glossary, table: LocaleTable, source_language: str, ids: list[str],
-                    everything: bool = False) -> list[Path]:
+                    everything: bool = False, scope: WriteScope | None = None) -> list[Path]:
     """Mark translations as matching the current source: set ``source_hash`` and ``source_term``."""
     entries = table.entries
     targets = [i for i in entries if i in glossary.concepts and entries[i].terms] if everything else ids
@@ -163,4 +168,6 @@ def confirm_entries(glossary: Glossary, table: LocaleTable, source_language: str
             # keep the documented key order: source_hash, source_term, state, terms
             value = entry.pop("source_hash")
             entry.insert(0, "source_hash", value)
+    if scope is not None:
+        scope.check(documents)
     return [path for path, data in documents.items() if rtyaml.save_if_changed(path, data)]

@@ -7,19 +7,33 @@ diagnostics on that file and the last good glossary stays in use.
 
 from __future__ import annotations
 
+import asyncio
+import re
+import sys
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
+from pygls.io_ import StdinAsyncReader, StdoutWriter
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
 from ..engine import Checker, Project, load_project
-from ..errors import TermkitError, TermkitErrors
+from ..errors import Errors, TermkitError, TermkitErrors
 from ..source import SourceFile, kind_for
 from ..yamlio import load_yaml_text
 from .convert import code_action, error_diagnostic, to_diagnostic
+from .framing import FramingLost, logger, read_messages
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def document_text(document) -> str:
+    """The document's text, each lone surrogate (JSON can carry ``"\\ud800"``, UTF-8 cannot)
+    replaced by U+FFFD: one code point and one UTF-16 unit either way, so positions still agree."""
+    return LONE_SURROGATE.sub("\ufffd", document.source)
 
 
 def uri_to_path(uri: str) -> Path:
@@ -33,6 +47,25 @@ class TermkitServer(LanguageServer):
         self.root: Path | None = None
         self.project: Project | None = None
         self.checker: Checker | None = None
+
+    def start_io(self, stdin=None, stdout=None) -> None:
+        """pygls' asynchronous stdio server, reading with ``framing.read_messages`` so that a
+        stream out of step recovers (or the server exits with a log line)."""
+        self._stop_event = threading.Event()
+        reader = StdinAsyncReader(stdin or sys.stdin.buffer, self.thread_pool)
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(read_messages(self._stop_event, reader, self.protocol,
+                                      error_handler=self.report_server_error))
+        except FramingLost as exc:
+            logger.error("termkit lsp: cannot read the client's messages any more (%s); exiting", exc)
+            raise SystemExit(1) from None
+        except BrokenPipeError:
+            logger.error("termkit lsp: the connection to the client is lost; exiting")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
 
     def load(self) -> None:
         """(Re)load config and glossary; on error keep the previous checker and report the error."""
@@ -77,18 +110,24 @@ class TermkitServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         path = uri_to_path(uri)
         if path.suffix in (".yaml", ".yml"):
-            self.check_yaml(uri, document.source)
+            self.check_yaml(uri, document_text(document))
             return
         if self.checker is None:
             self.load()
         if self.checker is None:
             return
-        source = SourceFile(path=str(path), text=document.source, kind=kind_for(str(path)))
+        source = SourceFile(path=str(path), text=document_text(document), kind=kind_for(str(path)))
         try:
+            self.checker.refuse_size(len(source.text.encode("utf-8")), str(path))
             findings = self.checker.check_source(source)
         except TermkitError as exc:
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
                 uri=uri, diagnostics=[error_diagnostic(exc, source.index)]))
+            return
+        except Exception as exc:  # noqa: BLE001  (one document's failure must not silence the server)
+            error = TermkitError(Errors.E000.format(problem=f"{type(exc).__name__}: {exc}"), str(path))
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=uri, diagnostics=[error_diagnostic(error, source.index)]))
             return
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=document.version, diagnostics=[to_diagnostic(f, source.index) for f in findings]))
@@ -153,7 +192,7 @@ def did_change_watched_files(ls: TermkitServer, params: types.DidChangeWatchedFi
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION)
 def code_actions(ls: TermkitServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     document = ls.workspace.get_text_document(params.text_document.uri)
-    index = SourceFile(document.path, document.source, "text").index
+    index = SourceFile(document.path, document_text(document), "text").index
     actions = [code_action(params.text_document.uri, d, index) for d in params.context.diagnostics]
     return [a for a in actions if a is not None]
 
@@ -165,7 +204,7 @@ def hover(ls: TermkitServer, params: types.HoverParams) -> types.Hover | None:
     document = ls.workspace.get_text_document(params.text_document.uri)
     offset = document.offset_at_position(params.position)  # code points, from the UTF-16 position
     path = uri_to_path(params.text_document.uri)
-    found = ls.checker.term_at(SourceFile(str(path), document.source, kind_for(str(path))), offset)
+    found = ls.checker.term_at(SourceFile(str(path), document_text(document), kind_for(str(path))), offset)
     if found is None:
         return None
     concept, language = found

@@ -1,17 +1,19 @@
 """GitHub Actions workflow commands: one annotation per finding on the pull request.
 
-Columns are given only when the finding starts and ends on one line (GitHub's rule)."""
+Columns are given only when the finding starts and ends on one line (GitHub's rule). Every value
+is escaped, so a file name or a term holding a line break cannot start a command of its own."""
 
 from __future__ import annotations
 
 from ..findings import CheckResult, Finding
+from ..invisible import printable
 from .base import Reporter, render_with
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(value: str) -> str:

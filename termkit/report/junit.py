@@ -7,19 +7,21 @@ from collections import defaultdict
 from xml.etree import ElementTree as ET
 
 from ..findings import CheckResult, Finding
+from ..invisible import printable
 from .base import Reporter, Spool, render_with
 
 INDENT = "  "
 
 
 def _suite(path: str, findings: list[Finding]) -> ET.Element:
+    """One file's suite; ``path`` is already ``printable`` (XML cannot hold control characters)."""
     suite = ET.Element("testsuite", name=path, tests=str(len(findings)), failures=str(len(findings)), errors="0")
     for f in findings:
         case = ET.SubElement(suite, "testcase", name=f"{f.code} {f.rule} at {f.line}:{f.column}",
                              classname=path, file=path, line=str(f.line))
-        failure = ET.SubElement(case, "failure", message=f.message, type=f.code)
-        failure.text = f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}" + (
-            f"\nsuggestion: {f.suggestion}" if f.suggestion else "")
+        failure = ET.SubElement(case, "failure", message=printable(f.message), type=f.code)
+        failure.text = f"{path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {printable(f.message)}" + (
+            f"\nsuggestion: {printable(f.suggestion)}" if f.suggestion else "")
     return suite
 
 
@@ -44,11 +46,12 @@ class JunitReporter(Reporter):
 
     def write(self, finding: Finding) -> None:
         self.spool.add(finding)
-        if finding.path != self.current:
+        path = printable(finding.path)  # XML cannot hold control characters
+        if path != self.current:
             self._flush()
-            if finding.path in self.done:
+            if path in self.done:
                 self.regroup = True
-            self.current = finding.path
+            self.current = path
         self.pending.append(finding)
 
     def _flush(self) -> None:
@@ -74,7 +77,7 @@ class JunitReporter(Reporter):
         elif self.regroup:
             by_file: dict[str, list[Finding]] = defaultdict(list)
             for f in self.spool:
-                by_file[f.path].append(f)
+                by_file[printable(f.path)].append(f)
             for path, findings in by_file.items():
                 out.write(INDENT + _xml(_suite(path, findings)) + "\n")
         else:
@@ -82,9 +85,10 @@ class JunitReporter(Reporter):
             for chunk in iter(lambda: self.suites.read(1 << 16), ""):
                 out.write(chunk)
         for error in errors:
-            suite = ET.Element("testsuite", name=error.path or "termkit", tests="1", failures="0", errors="1")
-            case = ET.SubElement(suite, "testcase", name="read", classname=error.path or "termkit")
-            ET.SubElement(case, "error", message=error.message).text = str(error)
+            where = printable(error.path) if error.path else "termkit"
+            suite = ET.Element("testsuite", name=where, tests="1", failures="0", errors="1")
+            case = ET.SubElement(suite, "testcase", name="read", classname=where)
+            ET.SubElement(case, "error", message=printable(error.message)).text = str(error)
             out.write(INDENT + _xml(suite) + "\n")
         out.write("</testsuites>\n")
         self.spool.close()

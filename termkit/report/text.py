@@ -6,13 +6,14 @@ from collections import Counter
 
 from ..findings import CheckResult
 from ..findings import Finding
+from ..invisible import printable, visible
 from .base import Reporter, render_with
 
 WINDOW = 100  # longest excerpt shown; longer lines are cut around the finding
 
 
 def _excerpt(finding: Finding) -> list[str]:
-    line = finding.context.expandtabs(1) if "\t" in finding.context else finding.context
+    line = visible(finding.context.expandtabs(1) if "\t" in finding.context else finding.context)
     if not line:
         return []
     start = finding.column - 1
@@ -30,10 +31,11 @@ def _excerpt(finding: Finding) -> list[str]:
 
 
 def format_finding(finding: Finding) -> str:
-    head = f"{finding.path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.value}] {finding.message}"
+    head = (f"{printable(finding.path)}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.value}] "
+            f"{printable(finding.message)}")
     lines = [head, *_excerpt(finding)]
     if finding.suggestion:
-        lines.append(f"      = suggestion: {finding.suggestion}")
+        lines.append(f"      = suggestion: {printable(finding.suggestion)}")
     return "\n".join(lines)
 
 

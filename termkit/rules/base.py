@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..findings import Finding, Fix, Severity
+from ..rulebooks import load_profiles
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,6 +37,15 @@ class CheckContext:
     # only by the rules that compare the two, so no other check pays for finding it.
     paired_source: Callable[[], "tuple[Path, dict[str, tuple[int, str]]] | None"] = lambda: None
 
+    def profile(self) -> tuple[str | None, str]:
+        """The article's profile (front matter ``type:``, else detected, else the health default) and
+        how it was chosen: ``"declared"``, ``"detected"`` or ``"default"``."""
+        if "profile" not in self.extra:
+            profiles = load_profiles(self.settings.extra.get("profiles"))
+            titles = [title for _, _, _, title in self.prose.sections]
+            self.extra["profile"] = profiles.of(self.prose.front_matter, self.prose.text, titles)
+        return self.extra["profile"]
+
     def finding(self, rule: "Rule", start: int, end: int, message: str, *, suggestion: str | None = None,
                 fix: Fix | None = None, subtype: str | None = None, severity: Severity | None = None) -> Finding:
         index = self.source.index
@@ -51,7 +61,8 @@ class CheckContext:
 
 class Rule:
     """Base class. The docstring of a subclass is its user documentation, in fixed sections:
-    What it does / Why / Example (``Bad:`` and ``Good:`` lines, run as tests) / Fix safety."""
+    What it does / Why / Example (``Bad:`` and ``Good:`` lines, run as tests; ``\\n`` is a line
+    break and ``\\uXXXX`` a character) / Fix safety."""
 
     code: str = ""
     name: str = ""
@@ -62,6 +73,9 @@ class Rule:
     data: tuple[str, ...] = ()  # where its data lives, under termkit/data/ (and the project's own)
     after_suppressions: bool = False  # runs on the findings left after suppressions (TK901)
     paired: bool = False  # compares a translation with its source article (ctx.paired_source)
+    # True: the rule reads the file as written (invisible characters included), not the text
+    # the other rules see (zero-width characters and bidi controls removed, NFC)
+    reads_original: bool = False
 
     def check(self, doc: "Doc", ctx: CheckContext) -> Iterator[Finding]:
         raise NotImplementedError
@@ -83,5 +97,6 @@ class Rule:
             m = re.match(r"\s*(Bad|Good):\s?(.*)$", line)
             if m:
                 text = m.group(2).replace("\\n", "\n")
+                text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda u: chr(int(u.group(1), 16)), text)
                 (bad if m.group(1) == "Bad" else good).append(text)
         return bad, good

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Applicability, Finding, Fix, Severity
-from ..rulebooks import load_rulebook
+from ..rulebooks import load_profiles, load_rulebook
 from .base import CheckContext, Rule
 
 
@@ -24,8 +24,34 @@ class UnsupportedClaim(Rule):
     Health content must back what it says about benefits and risks (HONcode principle 5,
     FTC and FDA guidance, EU 1924/2006, HWG §3); readers act on it.
 
+    A modal is no hedge by itself ("can cure" promises); a negation or hedge governs only its own
+    clause ("It isn't cheap, but it cures arthritis" is a claim). Some phrases claim with no health
+    word ("Throw away your pills"). Critical framing covers a list or quotation under a lead-in
+    ending in a colon ("Be wary of products that promise:") and a myth-busting section. Citations
+    count as pages write them: [4], (4), superscripts, author-year, a citation closing the
+    paragraph or a "Source:" line after it. In a testimonial section ("Customer reviews") or beside
+    a signature ("— Maria, 54") or a star rating, a first-person sentence is a testimonial. An
+    abstract (`type: abstract`, or detected by its section labels) reports its own figures, which
+    are not uncited statistics. On a regulator's page (`type: regulatory`), claims in quotation
+    marks or blockquotes are the seller's words, quoted to condemn them.
+
     Example:
     Bad: Magnesium supplements cure fasciculation.
+    Bad: This natural remedy can cure your migraine in days.
+    Bad: It isn't cheap, but it cures arthritis.
+    Bad: You won't need insulin anymore.
+    Bad: About 30% of adults have back pain.
+    Bad: ## Customer reviews\\n\\nI had cramps every night and now I sleep through.
+    Bad: I had cramps for years. Now I sleep through.\\n\\n— Maria, 54
+    Bad: ---\\nlang: fr\\n---\\nCe remède naturel peut guérir votre migraine.
+    Bad: ---\\nlang: fr\\n---\\nCe n'est pas donné, mais cela guérit l'arthrose.
+    Bad: ---\\nlang: fr\\n---\\nPlus besoin d'insuline.
+    Bad: ---\\nlang: es\\n---\\nEste remedio natural puede curar su migraña.
+    Bad: ---\\nlang: es\\n---\\nNo es barato, pero cura la artritis.
+    Bad: ---\\nlang: es\\n---\\nYa no necesitará insulina.
+    Bad: ---\\nlang: de\\n---\\nDieses Naturheilmittel kann Ihre Migräne heilen.
+    Bad: ---\\nlang: de\\n---\\nEs ist nicht billig, aber es heilt Arthrose.
+    Bad: ---\\nlang: de\\n---\\nEine 80-prozentige Heilungsrate bei Rückenschmerzen.
     Bad: The term was popularized by O. Vegard, who was the first to describe the phenomenon.
     Bad: Studies show that 80% of people with cramps lack magnesium.
     Bad: This cream has no side effects.
@@ -33,6 +59,20 @@ class UnsupportedClaim(Rule):
     Good: There is no evidence that zinc cures tinnitus.
     Good: Does magnesium cure cramps?
     Good: The Dix-Hallpike test was first described by Dix and Hallpike in 1952 [3].
+    Good: Exercise can reduce the risk of heart disease.
+    Good: Be wary of products that promise:\\n\\n- a miracle cure\\n- no side effects
+    Good: ## Myths\\n\\nVitamin C cures colds.
+    Good: About 30% of adults have back pain (4).
+    Good: About 30% of adults have back pain.\\n\\nSource: National Health Interview Survey, 2019
+    Good: ---\\ntype: abstract\\n---\\nMethods: We followed 200 adults.\\n\\nResults: 30% of adults had back pain.
+    Good: ---\\ntype: regulatory\\n---\\nYour website makes claims such as: "Our tea cures diabetes."
+    Good: ---\\ntype: regulatory\\n---\\nExamples of claims on your website include:\\n\\n“Our tea cures diabetes.”
+    Good: ---\\nlang: fr\\n---\\nLe magnésium pourrait aider en cas de crampes.
+    Good: ---\\nlang: fr\\n---\\nMéfiez-vous des produits qui promettent :\\n\\n- une guérison miracle\\n- aucun effet secondaire
+    Good: ---\\nlang: es\\n---\\nEl ejercicio puede reducir el riesgo de enfermedad cardíaca.
+    Good: ---\\nlang: es\\n---\\n## Mitos\\n\\nLa vitamina C cura el resfriado.
+    Good: ---\\nlang: de\\n---\\nMagnesium könnte bei Krämpfen helfen.
+    Good: ---\\nlang: de\\n---\\n## Mythen\\n\\nVitamin C heilt Erkältungen.
 
     Fix safety:
     No automatic fix: a claim needs a source or a rewrite, which only an editor can give.
@@ -48,7 +88,15 @@ class UnsupportedClaim(Rule):
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         # Each subtype's message, suggestion and severity are rulebook data, in the article's language.
         subtypes = load_rulebook("claims", ctx.language, ctx.settings.rulebooks).get("subtypes") or {}
+        profile, _ = ctx.profile()
+        profiles = load_profiles(ctx.settings.extra.get("profiles"))
+        exempt = profiles.exempt_claims.get(profile, [])
+        quotes_exempt = profile in profiles.exempt_quoted_claims
         for claim in doc._.termkit_claims or ():
+            if claim.subtype in exempt:
+                continue  # e.g. an abstract reporting its own results
+            if claim.quoted and quotes_exempt:
+                continue  # e.g. a regulator quoting a seller's claims in order to condemn them
             spec = subtypes.get(claim.subtype) or {}
             text = ctx.prose.text[claim.start:claim.end]
             message = spec.get("message", "Unsupported claim: '{trigger}'").format(trigger=claim.trigger, sentence=text)

@@ -23,9 +23,11 @@ def language_name(code: str) -> str:
 class MissingDisclaimer(Rule):
     """What it does:
     Checks that an article carries the disclaimers its profile requires. The front matter
-    `type:` selects the profile (`consumer-article` requires the medical disclaimer; `news`
-    requires none); an article without `type:` is a consumer article when it names a glossary
-    concept, and needs the medical disclaimer anyway when it gives dosage or treatment advice.
+    `type:` selects the profile (`consumer-article` requires the medical disclaimer; `news`,
+    `abstract` and `regulatory` require none). An article without `type:` is an abstract when it
+    has an abstract's section labels (Background, Methods, Results, Conclusions), and otherwise a
+    consumer article, whether or not it names a glossary concept. Dosage or treatment advice
+    needs the medical disclaimer unless the article's profile is declared or detected. The finding points at the first line of prose.
     The medical disclaimer is a visible sentence, in the article's language, saying the
     content does not replace professional medical advice (or: for information only + consult
     a doctor). Disclaimers in HTML comments, code or front matter, legal or price notices,
@@ -37,7 +39,13 @@ class MissingDisclaimer(Rule):
 
     Example:
     Bad: Fasciculation is a brief muscle twitch. Take 300 mg of magnesium daily.
+    Bad: ---\\ntitle: Sleep\\n---\\n# Sleep\\n\\nMost adults sleep seven hours a night.
+    Bad: ---\\nlang: fr\\n---\\n# Le sommeil\\n\\nLa plupart des adultes dorment sept heures par nuit.
+    Bad: ---\\nlang: es\\n---\\n# El sueño\\n\\nLa mayoría de los adultos duerme siete horas.
+    Bad: ---\\nlang: de\\n---\\n# Schlaf\\n\\nDie meisten Erwachsenen schlafen sieben Stunden.
     Good: Fasciculation is a brief muscle twitch. This article does not replace advice from your doctor.
+    Good: ---\\ntype: news\\n---\\n# Sleep\\n\\nMost adults sleep seven hours a night.
+    Good: Background: Cramps are common.\\nMethods: We surveyed 200 adults.\\nResults: 40% had cramps.\\nConclusions: Cramps are common.
 
     Fix safety:
     Unsafe: the fix appends the configured disclaimer text for the article's language at the
@@ -59,8 +67,11 @@ class MissingDisclaimer(Rule):
                 continue
             text = self._text(ctx, name)
             start, end = self._anchor(ctx)
-            profile = self._profile_name(doc, ctx)
-            reason = f"profile {profile}" if profile else "the article gives dosage or treatment advice"
+            profile, how = ctx.profile()
+            if profile and name in load_profiles(ctx.settings.extra.get("profiles")).profiles.get(profile, []):
+                reason = f"profile {profile}" + (", detected" if how == "detected" else "")
+            else:
+                reason = "the article gives dosage or treatment advice"
             message = (f"No {name} disclaimer: the article must say, in {language_name(ctx.language)}, "
                        f"that it does not replace professional medical advice ({reason})")
             source = ctx.source.text
@@ -74,25 +85,12 @@ class MissingDisclaimer(Rule):
                       Applicability.UNSAFE if visible else Applicability.DISPLAY_ONLY) if text else None
             yield ctx.finding(self, start, end, message, suggestion=text or None, fix=fix)
 
-    def _profile_name(self, doc, ctx: CheckContext) -> str | None:
-        declared = ctx.prose.front_matter.get("type")
-        profiles = load_profiles(ctx.settings.extra.get("profiles"))
-        if isinstance(declared, str) and declared in profiles.profiles:
-            return declared
-        if doc.spans.get("termkit_terms"):
-            return profiles.health_default
-        return None
-
     def required(self, doc, ctx: CheckContext) -> list[str]:
+        """The disclaimers the article's profile requires, plus those that advice requires."""
         profiles = load_profiles(ctx.settings.extra.get("profiles"))
-        declared = ctx.prose.front_matter.get("type")
-        if isinstance(declared, str) and declared in profiles.profiles:
-            return profiles.profiles[declared]
-        needed: list[str] = []
-        name = self._profile_name(doc, ctx)
-        if name:
-            needed += profiles.profiles.get(name, [])
-        if doc._.termkit_advice:
+        name, how = ctx.profile()
+        needed = list(profiles.profiles.get(name, [])) if name else []
+        if doc._.termkit_advice and how == "default":  # a declared or detected profile decides alone
             needed += [n for n in profiles.advice_requires if n not in needed]
         return needed
 
@@ -107,6 +105,11 @@ class MissingDisclaimer(Rule):
 
     @staticmethod
     def _anchor(ctx: CheckContext) -> tuple[int, int]:
-        """Line 1: the front matter's opening line, or the article's first line."""
-        first_line = ctx.source.index.line_text(1)
-        return 0, len(first_line)
+        """The first line of prose (the title, usually): after the front matter, not its ``---``."""
+        text = ctx.prose.text
+        first = len(text) - len(text.lstrip())
+        if first >= len(text):
+            return 0, len(ctx.source.index.line_text(1))
+        line, _ = ctx.source.index.position(first)
+        end = ctx.source.index.offset(line, 1) + len(ctx.source.index.line_text(line))
+        return first, end

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Applicability, Edit, Finding, Fix, Severity
+from ..invisible import BIDI_CONTROL, BIDI_NAMES
 from .base import CheckContext, Rule
 
 
@@ -75,6 +76,7 @@ class InvalidFrontMatter(Rule):
     name = "invalid-front-matter"
     severity = Severity.ERROR
     summary = "Front matter that is not valid YAML"
+    reads_original = True
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.prose.front_matter_error:
@@ -83,3 +85,38 @@ class InvalidFrontMatter(Rule):
             start = ctx.source.index.offset(line, 1)
             end = start + len(ctx.source.index.line_text(line))
             yield ctx.finding(self, start, end, f"Front matter is not valid YAML: {problem}; lang: and type: are ignored")
+
+
+class BidiControl(Rule):
+    """What it does:
+    Reports an invisible bidirectional control character in the prose: an embedding, override
+    or isolate (U+202A to U+202E, U+2066 to U+2069). Direction marks (U+200E, U+200F) are not
+    reported. Terms are still found through these characters and through zero-width ones.
+
+    Why:
+    These characters change the order in which a reader sees the text, so what is displayed is
+    not what is written, and a term or a claim can hide behind them ("Trojan Source",
+    CVE-2021-42574). A health article has no use for them outside right-to-left quotations.
+
+    Example:
+    Bad: Fasci\\u202eculation is common.
+    Good: Fasciculation is common.
+
+    Fix safety:
+    Unsafe: removing the character is right unless the text really mixes writing directions.
+    """
+
+    code = "TK903"
+    name = "bidi-control"
+    severity = Severity.ERROR
+    summary = "An invisible bidirectional control character (Trojan Source)"
+    family = "meta-input"
+    reads_original = True
+
+    def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
+        for m in BIDI_CONTROL.finditer(ctx.prose.text):
+            char = m.group()
+            message = (f"Invisible bidirectional control U+{ord(char):04X} ({BIDI_NAMES[char]}): the text may "
+                       "display in a different order than it is written")
+            fix = Fix("Remove the control character", (Edit(m.start(), m.end(), ""),), Applicability.UNSAFE)
+            yield ctx.finding(self, m.start(), m.end(), message, fix=fix)

@@ -83,13 +83,17 @@ class Misspelling(Rule):
         return ctx.finding(self, start, end, message, suggestion=replacement, fix=fix)
 
 
+TERMS_RULEBOOK = ("rulebooks/<lang>/terms.yaml",)
+
+
 class _StatusRule(Rule):
     status = ""
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         refs = ctx.compiled.refs
+        mentions = doc._.termkit_mentions or set()
         for span in doc.spans[TERMS_KEY]:
-            if span.label_ != self.status:
+            if span.label_ != self.status or (span.start, span.end) in mentions:
                 continue
             ref = refs[int(span.kb_id_)]
             suggestion = _preferred_for(ctx, ref)
@@ -107,15 +111,25 @@ class _StatusRule(Rule):
 class DeprecatedTerm(_StatusRule):
     """What it does:
     Flags a term whose status in the glossary is `deprecated`, and suggests the concept's
-    preferred term.
+    preferred term. A name that is mentioned rather than used is not flagged: after "formerly
+    called", "previously known as", "also known as", "Synonyms:", before "(now called ...)", or
+    in quotation marks. The cue phrases are data, per language, in the terms rulebook.
 
     Why:
     Deprecated terms are outdated, stigmatising or wrong ("mongolism"); an editor decided
-    readers should not meet them.
+    readers should not meet them. Saying what a condition used to be called is history, not use.
 
     Example:
     Bad: The clinic studies mongolism in adults.
+    Bad: ---\\nlang: fr\\n---\\nLa clinique étudie le mongolisme chez l'adulte.
+    Bad: ---\\nlang: es\\n---\\nLa clínica estudia el mongolismo en adultos.
+    Bad: ---\\nlang: de\\n---\\nDie Klinik erforscht den Mongolismus bei Erwachsenen.
     Good: The clinic studies Down syndrome in adults.
+    Good: Down syndrome was formerly called mongolism, a term now considered offensive.
+    Good: Synonyms: trisomy 21; "mongolism" (outdated).
+    Good: ---\\nlang: fr\\n---\\nLa trisomie 21, autrefois appelée mongolisme, touche un enfant sur 700.
+    Good: ---\\nlang: es\\n---\\nEl síndrome de Down, antes llamado mongolismo, afecta a uno de cada 700 niños.
+    Good: ---\\nlang: de\\n---\\nDas Down-Syndrom, früher Mongolismus genannt, betrifft eines von 700 Kindern.
 
     Fix safety:
     Safe when one word replaces one word; unsafe otherwise, because articles and agreement
@@ -126,23 +140,35 @@ class DeprecatedTerm(_StatusRule):
     name = "deprecated-term"
     severity = Severity.ERROR
     summary = "A deprecated term; use the preferred one"
-    needs = ("termkit_terms",)
-    data = GLOSSARY_DATA
+    needs = ("termkit_terms", "termkit_term_cues")
+    data = GLOSSARY_DATA + TERMS_RULEBOOK
     status = "deprecated"
 
 
 class SupersededTerm(_StatusRule):
     """What it does:
     Flags a term whose status in the glossary is `superseded` (replaced by a newer name), and
-    suggests the preferred term.
+    suggests the preferred term. A name that is mentioned rather than used is not flagged:
+    "formerly called", "previously known as", "also known as", "Synonyms:", "(formerly X)", a
+    quoted name (cue phrases per language in the terms rulebook).
 
     Why:
     Superseded names still circulate but no longer match what clinicians and guidelines say,
-    so readers cannot follow them up.
+    so readers cannot follow them up. Giving the old name so that readers recognise it is good
+    practice.
 
     Example:
     Bad: She was diagnosed with juvenile diabetes at nine.
+    Bad: ---\\nlang: fr\\n---\\nElle a un diabète juvénile depuis l'âge de neuf ans.
+    Bad: ---\\nlang: es\\n---\\nTiene diabetes juvenil desde los nueve años.
+    Bad: ---\\nlang: de\\n---\\nSie hat seit dem neunten Lebensjahr juvenilen Diabetes.
     Good: She was diagnosed with type 1 diabetes at nine.
+    Good: Type 1 diabetes, previously known as juvenile diabetes, can start at any age.
+    Good: Type 1 diabetes (formerly juvenile diabetes) can start at any age.
+    Good: Some people still say "juvenile diabetes".
+    Good: ---\\nlang: fr\\n---\\nLe diabète de type 1, anciennement appelé diabète juvénile, peut survenir à tout âge.
+    Good: ---\\nlang: es\\n---\\nLa diabetes tipo 1, conocida antiguamente como diabetes juvenil, puede aparecer a cualquier edad.
+    Good: ---\\nlang: de\\n---\\nTyp-1-Diabetes (veraltet: juveniler Diabetes) kann in jedem Alter beginnen.
 
     Fix safety:
     Safe when one word replaces one word; unsafe otherwise.
@@ -152,6 +178,6 @@ class SupersededTerm(_StatusRule):
     name = "superseded-term"
     severity = Severity.WARNING
     summary = "A superseded term; use the current one"
-    needs = ("termkit_terms",)
-    data = GLOSSARY_DATA
+    needs = ("termkit_terms", "termkit_term_cues")
+    data = GLOSSARY_DATA + TERMS_RULEBOOK
     status = "superseded"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...errors import Errors, TermkitError
 from ...glossary.model import Glossary
 from ..hashing import source_hash, value_hash
 from ..model import LocaleTable
@@ -42,6 +43,16 @@ class Imported:
     source_hash: str | None
     base: str | None
     line: int = 0
+
+
+def expect_units(found: int, declared: int | None, kind: str, shown: str, line: int) -> None:
+    """A file with fewer entries than it was exported with, or with none, was cut off (or
+    emptied): refuse it rather than import part of it. ``declared`` is None for files exported
+    before termkit recorded the count."""
+    if declared is not None and found < declared:
+        raise TermkitError(Errors.E309.format(kind=kind, expected=declared, found=found), shown, line)
+    if declared is None and found == 0:
+        raise TermkitError(Errors.E309.format(kind=kind, expected="at least one", found=0), shown, line)
 
 
 def id_lines(text: str, elements: tuple[str, ...]) -> dict[str, int]:

@@ -1,4 +1,8 @@
-"""CSV for spreadsheets: one row per concept; alternatives joined with '; '."""
+"""CSV for spreadsheets: one row per concept; alternatives joined with '; '.
+
+The row after the header, ``#termkit:units,N``, records how many concepts were exported, so that
+a file cut off at the end of a row is refused rather than imported in part.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,11 @@ import csv
 import io
 
 from ...errors import Errors, TermkitError
-from . import Imported, Unit
+from . import Imported, Unit, expect_units
 
 CARRIES_ALTERNATIVES = True
 SUFFIX = ".csv"
+UNITS = "#termkit:units"
 COLUMNS = ["id", "source_term", "source_definition", "pos", "target_term", "target_alternatives", "needs_review",
            "source_hash", "base_hash"]
 
@@ -18,6 +23,7 @@ def render(units: list[Unit], source_language: str, locale: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
+    writer.writerow([UNITS, str(len(units))] + [""] * (len(COLUMNS) - 2))
     for u in units:
         writer.writerow([u.concept_id, u.source_term, u.definition, u.pos, u.target or "", "; ".join(u.alternatives),
                          "yes" if u.needs_review else "no", u.source_hash, u.base_full])
@@ -31,6 +37,7 @@ def parse(text: str, shown: str) -> list[Imported]:
         if header is None or [h.strip() for h in header[:len(COLUMNS)]] != COLUMNS:
             raise TermkitError(Errors.E304.format(kind="CSV", problem=f"expected the header {','.join(COLUMNS)}"), shown, 1)
         units = []
+        declared = None
         for row in reader:
             if not any(cell.strip() for cell in row):
                 continue
@@ -38,6 +45,12 @@ def parse(text: str, shown: str) -> list[Imported]:
                 raise TermkitError(Errors.E304.format(
                     kind="CSV", problem=f"expected {len(COLUMNS)} columns, got {len(row)}"), shown, reader.line_num)
             values = dict(zip(COLUMNS, row))
+            if values["id"].strip() == UNITS:
+                if not values["source_term"].strip().isdigit():
+                    raise TermkitError(Errors.E304.format(kind="CSV", problem=f"{UNITS}: expected a number of rows"),
+                                       shown, reader.line_num)
+                declared = int(values["source_term"])
+                continue
             alternatives = tuple(a.strip() for a in values["target_alternatives"].split(";") if a.strip())
             units.append(Imported(
                 concept_id=values["id"].strip(), target=values["target_term"].strip() or None, alternatives=alternatives,
@@ -47,4 +60,5 @@ def parse(text: str, shown: str) -> list[Imported]:
             ))
     except csv.Error as exc:
         raise TermkitError(Errors.E304.format(kind="CSV", problem=str(exc)), shown, reader.line_num) from None
+    expect_units(len(units), declared, "CSV", shown, reader.line_num)
     return units

@@ -98,6 +98,10 @@ def parse_tbx(text: str, shown: str, locale: str) -> list[Imported]:
                 term = next((t for t in term_sec.iter() if _local(t.tag) == "term"), None)
                 status = next((STATUS_BACK.get((n.text or "").strip(), (n.text or "").strip()) for n in term_sec.iter()
                                if _local(n.tag) == "termNote" and n.get("type") == "administrativeStatus"), "admitted")
+                if term is not None and len(term):  # only the text before the first element would be read
+                    raise TermkitError(Errors.E304.format(kind="TBX", problem=f"a term of entry {entry.get('id', '')!r} "
+                                                          "holds inline markup; a term is plain text"),
+                                       shown, lines.get(entry.get("id", ""), 0) or None)
                 if term is None or not (term.text or "").strip():
                     continue
                 if status == "preferred" and target is None:

@@ -54,6 +54,10 @@ def parse(text: str, shown: str) -> list[Imported]:
         notes = {n.get("category"): (n.text or "") for n in unit.iter(f"{{{NS}}}note")}
         segment = unit.find(f"{{{NS}}}segment")
         target = segment.find(f"{{{NS}}}target") if segment is not None else None
+        if target is not None and len(target):  # only the text before the first element would be read
+            raise TermkitError(Errors.E304.format(kind="XLIFF", problem=f"the target of unit {unit.get('id', '')!r} "
+                                                  "holds inline markup; a term is plain text"),
+                               shown, lines.get(unit.get("id", ""), 0) or None)
         units.append(Imported(
             concept_id=unit.get("id", ""), target=(target.text or "").strip() or None if target is not None else None,
             alternatives=None, needs_review=segment is not None and segment.get("state", "initial") == "initial",
