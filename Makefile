@@ -24,6 +24,7 @@ test: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_speed.py
 
 eval: install
 	$(BIN)/python eval/misspellings.py

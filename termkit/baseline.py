@@ -50,15 +50,25 @@ def load_baseline(path: Path) -> Counter:
     return counts
 
 
+class BaselineFilter:
+    """The baseline applied one finding at a time, as findings stream: each record absorbs as
+    many findings as its count."""
+
+    def __init__(self, baseline: Counter):
+        self.remaining = Counter(baseline)
+        self.matched = 0
+
+    def keep(self, f: Finding) -> bool:
+        key = fingerprint(f)
+        if self.remaining[key] > 0:
+            self.remaining[key] -= 1
+            self.matched += 1
+            return False
+        return True
+
+
 def filter_baseline(findings: list[Finding], baseline: Counter) -> tuple[list[Finding], int]:
     """Drop findings recorded in the baseline (each record absorbs as many findings as its count)."""
-    remaining = Counter(baseline)
-    kept, matched = [], 0
-    for f in findings:
-        key = fingerprint(f)
-        if remaining[key] > 0:
-            remaining[key] -= 1
-            matched += 1
-        else:
-            kept.append(f)
-    return kept, matched
+    recorded = BaselineFilter(baseline)
+    kept = [f for f in findings if recorded.keep(f)]
+    return kept, recorded.matched

@@ -7,14 +7,16 @@ tables) is resolved once per language, in ``LanguageSetup``.
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 import os
 import unicodedata
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .cache import glossary_key, load_cached, store_cached
 from .errors import Errors, TermkitError, TermkitErrors
@@ -26,7 +28,7 @@ from .languages import base_language
 from .locales.load import load_locale, resolve_locale_folder
 from .locales.merge import with_locale_terms
 from .markdown import extract_prose
-from .nlp import build_pipeline
+from .nlp import build_pipeline, remember_matches
 from .project import Project, load_project
 from .rules.base import CheckContext
 from .rules.registry import RULES, resolve_selection
@@ -34,6 +36,12 @@ from .settings import format_size
 from .suppress import apply_suppressions
 from .source import ARTICLE_SUFFIXES, SourceFile, decode_source, read_source
 from .term_tables import CompiledTerms, compile_terms
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+ZONE_ARTICLES = 200
 
 
 @dataclass
@@ -45,16 +53,36 @@ class LanguageSetup:
     glossary: Glossary  # the project's glossary plus that folder's terms
     nlp: Language
     compiled: CompiledTerms
+    # spaCy's memory zone (3.8+) the articles are checked in: the words they add to the vocabulary
+    # are freed when it closes, every ZONE_ARTICLES articles, so a long run (an archive, the
+    # language server) does not grow with every new word, while the words of one stretch of
+    # articles are looked up once (a zone per article would rebuild every lexeme: 25% slower)
+    zone: ExitStack | None = field(default=None, repr=False)
+    zone_articles: int = 0
+
+    def renew_zone(self) -> None:
+        """Count one more article in the zone; close it and open a new one when it is full."""
+        if self.zone is not None and self.zone_articles < ZONE_ARTICLES:
+            self.zone_articles += 1
+            return
+        if self.zone is not None:
+            self.zone.close()
+        self.zone, self.zone_articles = ExitStack(), 1
+        if hasattr(self.nlp, "memory_zone"):
+            self.zone.enter_context(self.nlp.memory_zone())
 
 
 class Checker:
     """Checks documents of a project; builds one LanguageSetup per language on first use."""
 
     def __init__(self, project: Project, select: Iterable[str] = (), ignore: Iterable[str] = (),
-                 codes: set[str] | None = None):
+                 codes: set[str] | None = None, incremental: bool = False):
         """select / ignore: rule codes, prefixes or names (config's when empty); codes: the exact
-        rule codes to run, bypassing select/ignore (how worker processes get the parent's rules)."""
+        rule codes to run, bypassing select/ignore (how worker processes get the parent's rules);
+        incremental: for re-checking the same articles as they are edited (the language server):
+        the pipelines' Matchers remember their matches per sentence."""
         self.project = project
+        self.incremental = incremental
         settings = project.settings
         if codes is None:
             codes = resolve_selection(tuple(select) or settings.select, tuple(ignore) + settings.ignore,
@@ -89,6 +117,8 @@ class Checker:
             settings = self.project.settings
             nlp = build_pipeline(language, self._components,
                                  rulebook_dir=str(settings.rulebooks) if settings.rulebooks else None)
+            if self.incremental:
+                remember_matches(nlp)
             folder = self.locale_folder(language)
             locale_files = sorted((self.project.locales_dir / folder).glob("*.yaml")) if folder else []
             key = "terms-" + glossary_key(self.project.glossary_files + locale_files, language, settings.language,
@@ -146,6 +176,7 @@ class Checker:
             if exc.path is None:  # e.g. an unknown `lang:`: say which article asked for it
                 raise TermkitError(exc.message, source.path, 1 if prose.front_matter else None) from None
             raise
+        setup.renew_zone()  # the Doc lives only in this call; findings are plain data
         doc = setup.nlp.make_doc(prose.text)
         doc._.termkit_source = source.text
         doc._.termkit_text = prose.text
@@ -266,23 +297,50 @@ class Checker:
 
 
 def iter_articles(paths: Iterable[Path]) -> Iterator[tuple[Path, str] | TermkitError]:
-    """Expand the command-line paths: files as given, folders to their articles (sorted)."""
+    """Expand the command-line paths: files as given, folders to their articles (sorted).
+
+    Errors in the paths themselves (missing, or a folder without articles) come first, then the
+    articles, found as they are needed: a folder of 100,000 articles is never listed whole."""
+    paths = list(paths)
     for path in paths:
-        shown = str(path)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            if not found:
-                yield TermkitError(Errors.E002, shown)
-            for p in found:
+            if next(_articles_under(path), None) is None:
+                yield TermkitError(Errors.E002, str(path))
+        elif not path.is_file():
+            yield TermkitError(Errors.E001, str(path))
+    for path in paths:
+        if path.is_dir():
+            for p in _articles_under(path):
                 yield p, str(p)
         elif path.is_file():
-            yield path, shown
-        else:
-            yield TermkitError(Errors.E001, shown)
+            yield path, str(path)
+
+
+def _articles_under(folder: Path) -> Iterator[Path]:
+    """The articles under ``folder`` in ``sorted(folder.rglob("*"))`` order, one at a time: depth
+    first, each folder's entries by name. Like ``rglob``, it does not follow links to folders and
+    skips folders it may not read; hidden files and folders are left out."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: os.path.normcase(e.name))
+    except PermissionError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        try:
+            is_dir = entry.is_dir() and not entry.is_symlink()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _articles_under(path)
+        elif path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file():
+            yield path
 
 
 _worker: Checker | None = None
+BATCH = 32  # files per task sent to a worker: small, so results stream back and the cores end together
 
 
 def _init_worker(project: Project, codes: set[str]) -> None:
@@ -306,25 +364,54 @@ def _check_batch(batch: list[tuple[str, str]]) -> list[tuple[list[Finding], Term
     return [_check_one(_worker, path, shown) for path, shown in batch]
 
 
-def check_paths(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> CheckResult:
-    """Check every article under ``paths``. File errors are collected, and the rest is checked."""
-    result = CheckResult()
-    work: list[tuple[str, str]] = []
-    for item in iter_articles(paths):
+def iter_checks(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> Iterator[tuple[list[Finding], TermkitError | None]]:
+    """Each article's findings, or its error, in order, as soon as it is checked: nothing is kept,
+    so an archive of any size runs in the same memory. Errors in the paths themselves (a missing
+    file, a folder without articles) come first, as ``([], error)``."""
+    articles = iter_articles(paths)
+    head: list[tuple[str, str]] = []  # enough articles to know whether more than one process helps
+    for item in articles:
         if isinstance(item, TermkitError):
-            result.errors.append(item)
-        else:
-            work.append((str(item[0]), item[1]))
-    jobs = max(1, min(jobs, len(work), os.cpu_count() or 1))
+            yield [], item
+            continue
+        head.append((str(item[0]), item[1]))
+        if len(head) >= jobs * BATCH * 4:
+            break
+    work = itertools.chain(head, ((str(p), shown) for p, shown in articles))  # type: ignore[misc]
+    jobs = max(1, min(jobs, len(head), os.cpu_count() or 1))
     if jobs == 1:
-        outcomes = [pair for pair in _serial(work, checker)]
+        for path, shown in work:
+            yield _check_one(checker, path, shown)
+        return
+    size = max(1, min(BATCH, len(head) // (jobs * 4)))
+    global _worker
+    if multiprocessing.get_start_method() == "fork":
+        # The workers inherit this checker with the source language's pipeline built, instead of
+        # each building its own (and share its memory until they write to it).
+        try:
+            checker.setup(checker.project.settings.language)
+        except TermkitError:
+            pass  # the articles that need it report it, one by one
+        _worker, initializer, initargs = checker, None, ()
     else:
-        size = max(1, len(work) // (jobs * 4))
-        batches = [work[i:i + size] for i in range(0, len(work), size)]
-        with ProcessPoolExecutor(jobs, initializer=_init_worker,
-                                 initargs=(checker.project, {r.code for r in checker.rules})) as pool:
-            outcomes = [pair for batch in pool.map(_check_batch, batches) for pair in batch]
-    for findings, error in outcomes:
+        initializer, initargs = _init_worker, (checker.project, {r.code for r in checker.rules})
+    with ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs) as pool:
+        pending: deque = deque()  # batches in flight, in order; a few per worker keeps them all busy
+        while True:
+            batch = list(itertools.islice(work, size))
+            if batch:
+                pending.append(pool.submit(_check_batch, batch))
+            if pending and (not batch or len(pending) >= jobs * 4):
+                yield from pending.popleft().result()
+            elif not batch:
+                return
+
+
+def check_paths(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> CheckResult:
+    """Check every article under ``paths``, collecting the findings (``iter_checks`` streams
+    them). File errors are collected, and the rest is checked."""
+    result = CheckResult()
+    for findings, error in iter_checks(paths, checker, jobs):
         if error is not None:
             result.errors.append(error)
         else:
@@ -333,13 +420,8 @@ def check_paths(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> Check
     return result
 
 
-def _serial(work: list[tuple[str, str]], checker: Checker) -> Iterator[tuple[list[Finding], TermkitError | None]]:
-    for path, shown in work:
-        yield _check_one(checker, path, shown)
-
-
 __all__ = ["CheckResult", "Checker", "LanguageSetup", "Project", "check_paths", "decode_source", "iter_articles",
-           "load_project"]
+           "iter_checks", "load_project"]
 
 
 def nfc_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +21,7 @@ from typing import Any, Callable
 
 import yaml
 
+from .cache import cached
 from .errors import Errors, TermkitError
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "languages"
@@ -94,9 +96,17 @@ def word_frequencies(code: str) -> dict[str, int]:
         return {}
     try:
         resource = resources.files("spellchecker") / "resources" / f"{data.code}.json.gz"
+        stat = os.stat(str(resource))
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return {}
+
+    def read() -> dict[str, int]:
         with resource.open("rb") as raw, gzip.open(raw) as fh:
             return {w.lower(): n for w, n in json.load(fh).items()}
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
+
+    try:
+        return cached(f"words-{data.code}", (str(resource), stat.st_size, stat.st_mtime_ns), read)
+    except (FileNotFoundError, OSError):
         return {}
 
 

@@ -5,11 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..baseline import create_baseline
 from ..confine import WriteScope
-from ..engine import Checker, check_paths, load_project
 from ..errors import Errors, ExitStatus, TermkitError
-from ..atomic import write_atomically
 from ..invisible import printable
 
 
@@ -25,6 +22,11 @@ def register(sub) -> None:
 
 
 def run_create(args) -> ExitStatus:
+    from ..atomic import write_atomically
+    from ..baseline import create_baseline
+    from ..engine import Checker, check_paths
+    from ..project import load_project
+
     paths = list(args.paths) or [Path(".")]
     project = load_project(args.config, args.glossary, start=paths[0] if paths[0].exists() else None)
     result = check_paths(paths, Checker(project))

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from ..baseline import filter_baseline, load_baseline
+from typing import TYPE_CHECKING
+
 from ..confine import WriteScope
-from ..engine import CheckResult, Checker, check_paths, iter_articles, load_project
 from ..errors import Errors, ExitStatus, TermkitError
-from ..findings import Severity
-from ..nlp import language_class
-from ..atomic import write_atomically
-from ..fixes import unified_diff
-from ..report import RENDERERS
-from ..settings import parse_size
+from ..findings import CheckResult, Severity
+from ..report import RENDERERS, REPORTERS
 from ..source import ARTICLE_SUFFIXES
+
+if TYPE_CHECKING:
+    from ..engine import Checker
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -71,6 +72,14 @@ def changed_files(ref: str, paths: list[Path]) -> list[Path]:
 
 
 def run(args) -> ExitStatus:
+    # spaCy and the engine load here, not when the command line is parsed (`termkit --version`)
+    from ..baseline import BaselineFilter, load_baseline
+    from ..engine import Checker, iter_checks
+    from ..nlp import language_class
+    from ..project import load_project
+    from ..settings import parse_size
+    from . import steady_gc
+
     if args.format not in RENDERERS:
         raise TermkitError(Errors.E204.format(name=args.format, expected=", ".join(RENDERERS)))
     paths = list(args.paths) or [Path(".")]
@@ -91,20 +100,42 @@ def run(args) -> ExitStatus:
         if not paths:
             sys.stdout.write(RENDERERS[args.format](CheckResult()))
             return ExitStatus.SUCCESS
+    recorded = BaselineFilter(load_baseline(args.baseline)) if args.baseline else None
     if args.fix or args.diff:
         scope = WriteScope.of(project.settings.root, paths, anywhere=args.write_outside_root)
-        result = _fix(paths, checker, args, scope)
+        fixed = _fix(paths, checker, args, scope)
+        outcomes = iter([*(([], e) for e in fixed.errors), (fixed.findings, None)])
     else:
-        result = check_paths(paths, checker, jobs=args.jobs)
-    if args.baseline:
-        result.findings, _ = filter_baseline(result.findings, load_baseline(args.baseline))
-    sys.stdout.write(RENDERERS[args.format](result))
-    for error in result.errors:
+        if args.jobs > 1:
+            steady_gc()  # the workers start from this process: they collect at the usual pace
+        fixed, outcomes = None, iter_checks(paths, checker, jobs=args.jobs)
+    # The report is written as the files are checked: nothing is kept but counts and errors. It
+    # goes to a temporary file, then to stdout whole: a glossary or locale error that stops the run
+    # midway leaves stdout empty, as it always has.
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as report:
+        reporter = REPORTERS[args.format](report)
+        reporter.start()
+        errors: list[TermkitError] = []
+        files = worst = 0
+        for findings, error in outcomes:
+            if error is not None:
+                errors.append(error)
+                continue
+            files += 1
+            if files == 1:
+                steady_gc()
+            for finding in findings:
+                if recorded is None or recorded.keep(finding):
+                    reporter.handle(finding)
+                    worst = max(worst, finding.severity.rank)
+        reporter.finish(fixed.files_checked if fixed else files, errors)
+        report.seek(0)
+        shutil.copyfileobj(report, sys.stdout)
+    for error in errors:
         print(error, file=sys.stderr)
-    if result.errors:
+    if errors:
         return ExitStatus.ERROR
-    threshold = Severity(args.fail_on or project.settings.fail_on).rank
-    if any(f.severity.rank >= threshold for f in result.findings):
+    if worst and worst >= Severity(args.fail_on or project.settings.fail_on).rank:
         return ExitStatus.FINDINGS
     return ExitStatus.SUCCESS
 
@@ -112,6 +143,10 @@ def run(args) -> ExitStatus:
 def _fix(paths: list[Path], checker: Checker, args, scope: WriteScope) -> CheckResult:
     """Fix (or, with --diff, show the fixes of) every file; the result holds what remains.
     A file whose real location is outside ``scope`` is not written: its findings stay, with an error."""
+    from ..atomic import write_atomically
+    from ..engine import iter_articles
+    from ..fixes import unified_diff
+
     result = CheckResult()
     fixed_files = fixed_findings = 0
     for item in iter_articles(paths):
@@ -148,4 +183,3 @@ def _fix(paths: list[Path], checker: Checker, args, scope: WriteScope) -> CheckR
         print(f"Fixed {fixed_findings} finding{'s' if fixed_findings != 1 else ''} in {fixed_files} "
               f"file{'s' if fixed_files != 1 else ''}.", file=sys.stderr)
     return result
-

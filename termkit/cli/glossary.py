@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ExitStatus
-from ..glossary.load import glossary_files, glossary_paths, load_glossary
-from ..settings import load_settings
 
 
 def register(sub) -> None:
@@ -19,6 +17,9 @@ def register(sub) -> None:
 
 
 def run_validate(args) -> ExitStatus:
+    from ..glossary.load import glossary_files, glossary_paths, load_glossary
+    from ..settings import load_settings
+
     settings = load_settings(args.config, args.paths[0] if args.paths else None)
     paths = glossary_paths(args.paths or settings.glossary)
     glossary = load_glossary(glossary_files(paths), settings.language, root=Path.cwd())

@@ -7,14 +7,21 @@ import sys
 from pathlib import Path
 
 from ..confine import WriteScope
-from ..engine import load_project
 from ..errors import Errors, ExitStatus, TermkitError
-from ..atomic import write_atomically
 from ..invisible import printable
-from ..locales.exchange import build_units, formats
-from ..locales.importing import REPLACED_STATUSES, STRATEGIES, import_units
-from ..locales.load import load_locale, locale_folders, shipped_locales_dir
-from ..locales.sync import confirm_entries, locale_status, sync_locale
+
+# The command line is parsed without loading the locale machinery (Babel, ruamel.yaml, the
+# glossary loader); tests/test_startup.py holds these to locales.exchange.formats(),
+# locales.importing.STRATEGIES and locales.importing.REPLACED_STATUSES.
+FORMATS = ("csv", "po", "tbx", "tbx2", "xliff")
+STRATEGIES = ("report", "ours", "theirs")
+REPLACED_STATUSES = ("superseded", "deprecated", "admitted")
+
+
+def formats() -> dict:
+    from ..locales.exchange import formats as exchange_formats
+
+    return exchange_formats()
 
 
 def register(sub) -> None:
@@ -52,7 +59,7 @@ def register(sub) -> None:
     e = lsub.add_parser("export", help="write an exchange file for translators' tools")
     common(e)
     e.add_argument("locale", metavar="L")
-    e.add_argument("--format", required=True, choices=sorted(formats()))
+    e.add_argument("--format", required=True, choices=FORMATS)
     e.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: standard output")
     e.set_defaults(run=run_export)
 
@@ -60,7 +67,7 @@ def register(sub) -> None:
     common(i)
     i.add_argument("locale", metavar="L")
     i.add_argument("file", type=Path, metavar="FILE")
-    i.add_argument("--format", choices=sorted(formats()), help="default: from the file name")
+    i.add_argument("--format", choices=FORMATS, help="default: from the file name")
     i.add_argument("--strategy", choices=STRATEGIES, default="report")
     i.add_argument("--dry-run", action="store_true")
     i.add_argument("--replaced-status", choices=REPLACED_STATUSES, default="superseded",
@@ -69,6 +76,9 @@ def register(sub) -> None:
 
 
 def _context(args):
+    from ..locales.load import shipped_locales_dir
+    from ..project import load_project  # the glossary loader: only when a command runs
+
     project = load_project(args.config, args.glossary, start=Path.cwd())
     settings = project.settings
     folder = args.locales or settings.locales
@@ -84,6 +94,8 @@ def _scope(args, project, *given: Path | None) -> WriteScope:
 
 
 def _tables(project, folder, wanted):
+    from ..locales.load import load_locale, locale_folders
+
     if not folder.is_dir():
         raise TermkitError(Errors.E001, str(folder))
     names = wanted or locale_folders(folder)
@@ -93,6 +105,8 @@ def _tables(project, folder, wanted):
 
 
 def run_status(args) -> ExitStatus:
+    from ..locales.sync import locale_status
+
     project, folder = _context(args)
     source = project.settings.language
     reports = [locale_status(project.glossary, t, source) for t in _tables(project, folder, args.locale)]
@@ -114,6 +128,8 @@ def run_status(args) -> ExitStatus:
 
 
 def run_sync(args) -> ExitStatus:
+    from ..locales.sync import sync_locale
+
     project, folder = _context(args)
     for table in _tables(project, folder, args.locale):
         actions, written = sync_locale(project.glossary, table, project.settings.language, write=args.write,
@@ -130,6 +146,9 @@ def run_sync(args) -> ExitStatus:
 
 
 def run_confirm(args) -> ExitStatus:
+    from ..locales.sync import confirm_entries
+    from ..locales.load import load_locale
+
     project, folder = _context(args)
     if not args.ids and not args.all:
         raise TermkitError("confirm needs concept ids or --all")
@@ -142,6 +161,10 @@ def run_confirm(args) -> ExitStatus:
 
 
 def run_export(args) -> ExitStatus:
+    from ..locales.exchange import build_units
+    from ..locales.load import load_locale
+    from ..atomic import write_atomically
+
     project, folder = _context(args)
     table = load_locale(folder, args.locale, root=project.settings.root)
     module = formats()[args.format]
@@ -172,6 +195,9 @@ def _guess_format(path: Path) -> str:
 
 
 def run_import(args) -> ExitStatus:
+    from ..locales.importing import import_units
+    from ..locales.load import load_locale
+
     project, folder = _context(args)
     table = load_locale(folder, args.locale, root=project.settings.root)
     if not args.file.is_file():

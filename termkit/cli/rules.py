@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..errors import Errors, ExitStatus, TermkitError
-from ..rules.registry import RULES, get_rule
 
 
 def where_it_lives(rule) -> list[str]:
@@ -28,6 +27,8 @@ def register(sub) -> None:
 
 
 def run(args) -> ExitStatus:
+    from ..rules.registry import RULES, get_rule
+
     if args.code:
         rule = get_rule(args.code)
         if rule is None:

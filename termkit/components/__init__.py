@@ -1,6 +1,4 @@
-"""spaCy components of termkit; importing this package registers their factories."""
+"""spaCy components of termkit. ``nlp.py`` imports the component modules, which registers their
+factories; this package itself imports nothing, so ``keys`` can be read without spaCy."""
 
-from . import extensions  # noqa: F401  (first: the Doc extensions the others use)
-from . import claims, disclaimers, sentences, term_cues, terms  # noqa: F401
-
-__all__ = ["claims", "disclaimers", "extensions", "sentences", "term_cues", "terms"]
+__all__ = ["claims", "disclaimers", "extensions", "keys", "sentences", "term_cues", "terms"]

@@ -16,10 +16,10 @@ from spacy.tokens import Doc, Span
 
 from ..languages import RealWords
 from ..term_tables import END, CompiledTerms
+from .keys import FUZZY_KEY, TERMS_KEY
 
-TERMS_KEY = "termkit_terms"
-FUZZY_KEY = "termkit_fuzzy"
 _UNSEEN = object()
+LOOKUPS_KEPT = 50_000  # fuzzy lookups remembered across documents, by word
 
 
 @Language.factory(
@@ -65,6 +65,8 @@ class TermMatcher:
         doc.spans[TERMS_KEY] = [self._span(doc, s, e, r) for s, e, r in kept]
         fuzzy: list[tuple[int, int, int]] = []
         if self.fuzzy and compiled.fuzzy is not None and len(compiled.fuzzy):
+            if len(self._lookups) > LOOKUPS_KEPT:  # a long run (an archive, the language server) starts afresh
+                self._lookups.clear()
             taken = set()
             for s, e, _ in kept:
                 taken.update(range(s, e))

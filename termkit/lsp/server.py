@@ -77,7 +77,13 @@ class TermkitServer(LanguageServer):
         except TermkitError as exc:
             self.report_data_errors([exc])
             return
-        self.project, self.checker = project, Checker(project)
+        # Incremental: unchanged sentences are not matched again at each edit. The source
+        # language's pipeline is built now, before the first document opens.
+        self.project, self.checker = project, Checker(project, incremental=True)
+        try:
+            self.checker.setup(project.settings.language)
+        except TermkitError:
+            pass  # reported on the first document that needs it
         for path in project.glossary_files:
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=path.resolve().as_uri(),
                                                                                   diagnostics=[]))

@@ -1,10 +1,14 @@
-"""Reporters: one module per output format, all fed the same findings. Reporters never compute."""
+"""Reporters: one module per output format, all fed the same findings. Reporters never compute.
+
+Each format is a ``Reporter`` (``start``, ``handle`` each finding, ``finish``: see ``base.py``) and
+a ``render(result) -> str`` that runs it over a collected result."""
 
 from __future__ import annotations
 
 from typing import Callable
 
 from . import github, junit, sarif
+from .base import Reporter
 from . import json as json_report
 from . import text as text_report
 
@@ -16,4 +20,13 @@ RENDERERS: dict[str, Callable] = {
     "junit": junit.render,
 }
 
-__all__ = ["RENDERERS"]
+# The same formats written as the findings arrive (``termkit check`` streams through these).
+REPORTERS: dict[str, type[Reporter]] = {
+    "text": text_report.TextReporter,
+    "json": json_report.JsonReporter,
+    "sarif": sarif.SarifReporter,
+    "github": github.GithubReporter,
+    "junit": junit.JunitReporter,
+}
+
+__all__ = ["RENDERERS", "REPORTERS", "Reporter"]

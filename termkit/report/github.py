@@ -5,8 +5,9 @@ is escaped, so a file name or a term holding a line break cannot start a command
 
 from __future__ import annotations
 
-from ..findings import CheckResult
+from ..findings import CheckResult, Finding
 from ..invisible import printable
+from .base import Reporter, render_with
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -19,15 +20,21 @@ def _property(value: str) -> str:
     return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+def annotation(f: Finding) -> str:
+    props = [f"file={_property(f.path)}", f"line={f.line}"]
+    if f.end_line == f.line:
+        props += [f"col={f.column}", f"endColumn={f.end_column}"]
+    else:
+        props += [f"endLine={f.end_line}"]
+    props.append(f"title={_property(f'termkit ({f.code} {f.rule})')}")
+    message = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
+    return f"::{COMMANDS[f.severity.value]} {','.join(props)}::{_data(message)}"
+
+
+class GithubReporter(Reporter):
+    def write(self, finding: Finding) -> None:
+        self.out.write(annotation(finding) + "\n")
+
+
 def render(result: CheckResult) -> str:
-    lines = []
-    for f in result.findings:
-        props = [f"file={_property(f.path)}", f"line={f.line}"]
-        if f.end_line == f.line:
-            props += [f"col={f.column}", f"endColumn={f.end_column}"]
-        else:
-            props += [f"endLine={f.end_line}"]
-        props.append(f"title={_property(f'termkit ({f.code} {f.rule})')}")
-        message = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
-        lines.append(f"::{COMMANDS[f.severity.value]} {','.join(props)}::{_data(message)}")
-    return "".join(line + "\n" for line in lines)
+    return render_with(GithubReporter, result)

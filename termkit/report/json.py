@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from ..findings import CheckResult
 from ..findings import Finding
+from .base import JsonList, Reporter, dumps, render_with, split_at_list
 
 VERSION = 1
 
@@ -25,17 +25,36 @@ def finding_dict(f: Finding) -> dict:
     return out
 
 
-def render(result: CheckResult) -> str:
-    severities = Counter(f.severity.value for f in result.findings)
-    payload = {
+def document(findings: list, files: int, count: int, severities: Counter, codes: Counter, errors: list) -> dict:
+    return {
         "version": VERSION,
-        "findings": [finding_dict(f) for f in result.findings],
+        "findings": findings,
         "summary": {
-            "files": result.files_checked,
-            "findings": len(result.findings),
+            "files": files,
+            "findings": count,
             "by_severity": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
-            "by_code": dict(sorted(Counter(f.code for f in result.findings).items())),
+            "by_code": dict(sorted(codes.items())),
         },
-        "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message} for e in result.errors],
+        "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message} for e in errors],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+class JsonReporter(Reporter):
+    """The document's head, then each finding as it comes, then the summary and the errors."""
+
+    def start(self) -> None:
+        head, indent, _ = split_at_list(dumps(document([], 0, 0, Counter(), Counter(), [])), "findings")
+        self.out.write(head)
+        self.list = JsonList(self.out, indent)
+
+    def write(self, finding: Finding) -> None:
+        self.list.add(finding_dict(finding))
+
+    def finish(self, files_checked: int, errors: list) -> None:
+        self.list.close()
+        full = dumps(document([], files_checked, self.findings, self.severities, self.codes, errors))
+        self.out.write(split_at_list(full, "findings")[2] + "\n")
+
+
+def render(result: CheckResult) -> str:
+    return render_with(JsonReporter, result)

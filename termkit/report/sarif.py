@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from .. import __version__
-from ..findings import CheckResult
-from ..rules.registry import RULES
+from ..findings import CheckResult, Finding
+from .base import JsonList, Reporter, Spool, dumps, render_with, split_at_list
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -18,32 +17,30 @@ def _uri(path: str) -> str:
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 
-def render(result: CheckResult) -> str:
-    used = sorted({f.code for f in result.findings})
-    rules = [rule for rule in RULES if rule.code in used]
-    index = {rule.code: i for i, rule in enumerate(rules)}
-    results = []
-    for f in result.findings:
-        item = {
-            "ruleId": f.code,
-            "ruleIndex": index[f.code],
-            "level": LEVELS[f.severity.value],
-            "message": {"text": f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(f.path)},
-                "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
-                           "endColumn": f.end_column, "snippet": {"text": f.text}},
-            }}],
-        }
-        if f.subtype:
-            item["properties"] = {"subtype": f.subtype}
-        if f.fix and f.fix.edits:
-            item["fixes"] = [{"description": {"text": f"{f.fix.title} ({f.fix.applicability.value})"},
-                              "artifactChanges": [{"artifactLocation": {"uri": _uri(f.path)}, "replacements": [
-                                  {"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
-                                   "insertedContent": {"text": e.replacement}} for e in f.fix.edits]}]}]
-        results.append(item)
-    log = {
+def _result(f: Finding, index: dict[str, int]) -> dict:
+    item = {
+        "ruleId": f.code,
+        "ruleIndex": index[f.code],
+        "level": LEVELS[f.severity.value],
+        "message": {"text": f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": _uri(f.path)},
+            "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
+                       "endColumn": f.end_column, "snippet": {"text": f.text}},
+        }}],
+    }
+    if f.subtype:
+        item["properties"] = {"subtype": f.subtype}
+    if f.fix and f.fix.edits:
+        item["fixes"] = [{"description": {"text": f"{f.fix.title} ({f.fix.applicability.value})"},
+                          "artifactChanges": [{"artifactLocation": {"uri": _uri(f.path)}, "replacements": [
+                              {"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                               "insertedContent": {"text": e.replacement}} for e in f.fix.edits]}]}]
+    return item
+
+
+def _log(rules: list, errors: list) -> dict:
+    return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -61,9 +58,36 @@ def render(result: CheckResult) -> str:
                 } for rule in rules],
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
-            "invocations": [{"executionSuccessful": not result.errors, "toolExecutionNotifications": [
-                {"level": "error", "message": {"text": str(e)}} for e in result.errors]}],
+            "results": [],
+            "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": [
+                {"level": "error", "message": {"text": str(e)}} for e in errors]}],
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+class SarifReporter(Reporter):
+    """The rules used come before the results, so the findings wait in a temporary file."""
+
+    def start(self) -> None:
+        self.spool = Spool()
+
+    def write(self, finding: Finding) -> None:
+        self.spool.add(finding)
+
+    def finish(self, files_checked: int, errors: list) -> None:
+        from ..rules.registry import RULES  # the rules' docs: loaded only when SARIF is asked for
+
+        rules = [rule for rule in RULES if rule.code in self.codes]
+        index = {rule.code: i for i, rule in enumerate(rules)}
+        head, indent, tail = split_at_list(dumps(_log(rules, errors)), "results")
+        self.out.write(head)
+        results = JsonList(self.out, indent)
+        for finding in self.spool:
+            results.add(_result(finding, index))
+        results.close()
+        self.out.write(tail + "\n")
+        self.spool.close()
+
+
+def render(result: CheckResult) -> str:
+    return render_with(SarifReporter, result)

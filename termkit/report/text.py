@@ -7,6 +7,7 @@ from collections import Counter
 from ..findings import CheckResult
 from ..findings import Finding
 from ..invisible import printable, visible
+from .base import Reporter, render_with
 
 WINDOW = 100  # longest excerpt shown; longer lines are cut around the finding
 
@@ -39,16 +40,27 @@ def format_finding(finding: Finding) -> str:
 
 
 def summary_line(result: CheckResult) -> str:
-    counts = Counter(f.severity.value for f in result.findings)
-    n = len(result.findings)
+    return _summary(Counter(f.severity.value for f in result.findings), result.files_checked)
+
+
+def _summary(counts: Counter, files_checked: int) -> str:
+    n = sum(counts.values())
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
-    files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''}"
+    files = f"{files_checked} file{'s' if files_checked != 1 else ''}"
     if not n:
         return f"No findings in {files}."
     return f"Found {n} finding{'s' if n != 1 else ''} ({', '.join(parts)}) in {files}."
 
 
+class TextReporter(Reporter):
+    """Each finding as a block followed by a blank line, then the summary line."""
+
+    def write(self, finding: Finding) -> None:
+        self.out.write(format_finding(finding) + "\n\n")
+
+    def finish(self, files_checked: int, errors: list) -> None:
+        self.out.write(_summary(self.severities, files_checked) + "\n")
+
+
 def render(result: CheckResult) -> str:
-    blocks = [format_finding(f) for f in result.findings]
-    blocks.append(summary_line(result))
-    return "\n\n".join(blocks[:-1]) + ("\n\n" if blocks[:-1] else "") + blocks[-1] + "\n"
+    return render_with(TextReporter, result)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..components.terms import TERMS_KEY
+from ..components.keys import TERMS_KEY
 from ..findings import Finding, Severity
 from .base import CheckContext, Rule
 

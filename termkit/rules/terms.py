@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..components.terms import FUZZY_KEY, TERMS_KEY
+from ..components.keys import FUZZY_KEY, TERMS_KEY
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from .base import CheckContext, Rule
 from ..casing import at_sentence_start, match_case
