@@ -95,6 +95,10 @@ class UnsupportedClaim(Rule):
         for claim in doc._.termkit_claims or ():
             if claim.subtype in exempt:
                 continue  # e.g. an abstract reporting its own results
+            if claim.quoted and (quotes_exempt or claim.subtype == "red-flag"):
+                # a fraud word in quotation marks is mentioned, not used (a product's name, a slogan
+                # under discussion); on a regulator's page every quoted claim is the seller's
+                continue
             if claim.quoted and quotes_exempt:
                 continue  # e.g. a regulator quoting a seller's claims in order to condemn them
             spec = subtypes.get(claim.subtype) or {}
