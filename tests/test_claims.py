@@ -36,7 +36,8 @@ def test_claim_finding_covers_the_sentence_and_names_the_trigger(editorial_check
     (finding,) = [f for f in editorial_checker.check_text(text) if f.code == "TK401"]
     assert (finding.line, finding.column, finding.end_line, finding.end_column) == (6, 16, 6, 57)
     assert finding.text == "Magnesium supplements cure fasciculation."
-    assert finding.subtype == "absolute-efficacy" and finding.severity.value == "error"
+    # every subtype is info by default: below 0.9 precision on real pages (eval/realworld)
+    assert finding.subtype == "absolute-efficacy" and finding.severity.value == "info"
     assert finding.message == "Unsupported claim: 'cure' promises a certain effect on health"
 
 
