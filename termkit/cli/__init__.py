@@ -14,6 +14,7 @@ from ..invisible import printable
 from . import baseline, check, glossary, locales, lsp, rules
 
 COMMANDS = (check, glossary, rules, locales, baseline, lsp)
+GC_THRESHOLDS = gc.get_threshold()  # the interpreter's; entry() raises them while termkit starts
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,9 +61,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback for users
         print(f"termkit: internal error: {type(exc).__name__}: {printable(str(exc))} (please report it)", file=sys.stderr)
         return ExitStatus.ERROR
-
-
-GC_THRESHOLDS = gc.get_threshold()
 
 
 def entry() -> None:

@@ -82,7 +82,7 @@ class TermkitServer(LanguageServer):
         self.project, self.checker = project, Checker(project, incremental=True)
         try:
             self.checker.setup(project.settings.language)
-        except TermkitError:
+        except (TermkitError, TermkitErrors):
             pass  # reported on the first document that needs it
         for path in project.glossary_files:
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=path.resolve().as_uri(),
