@@ -28,6 +28,8 @@ bench: install
 
 eval: install
 	$(BIN)/python eval/misspellings.py
+	$(BIN)/python eval/claims.py
+	$(BIN)/python eval/realworld.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
