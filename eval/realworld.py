@@ -125,8 +125,9 @@ def evaluate(root: Path, entries: list[dict], checker, claims_checker, split: st
         findings = [f for f in checker.check_text(text, path=str(path)) if f.code != "TK902"]
         used: set[int] = set()
         for f in findings:
-            # info findings are reported apart: the rule is on, but says it is unsure
-            key = (f.code + ("/info" if f.severity.value == "info" else ""), lang)
+            key = (f.code, lang)
+            if f.severity.value == "info":
+                stats[key]["info"] += 1  # on by default, but a hint: counted, and shown apart
             hits = [i for i, label in enumerate(labels) if matches(f, label)]
             verdicts = {labels[i].verdict for i in hits}
             used.update(i for i in hits if labels[i].verdict == "right")
@@ -163,8 +164,8 @@ def ratio(a: int, b: int) -> str:
 
 def report(split: str, stats, quoted, n_texts: int, n_words: int) -> dict:
     print(f"\n{split} split: {n_texts} texts, {n_words:,} words")
-    print(f"{'rule':7} {'lang':4} {'findings':>8} {'right':>6} {'wrong':>6} {'unjudged':>8} {'precision':>9} "
-          f"{'recall':>7} {'labelled':>8}")
+    print(f"{'rule':7} {'lang':4} {'findings':>8} {'(info)':>6} {'right':>6} {'wrong':>6} {'unjudged':>8} "
+          f"{'precision':>9} {'recall':>7} {'labelled':>8}")
     table = {}
     codes = sorted({code for code, _ in stats})
     for code in codes:
@@ -174,13 +175,13 @@ def report(split: str, stats, quoted, n_texts: int, n_words: int) -> dict:
             if not s:
                 continue
             n = s["right"] + s["wrong"] + s["unjudged"]
-            for k in ("right", "wrong", "unjudged", "found", "labelled"):
+            for k in ("right", "wrong", "unjudged", "found", "labelled", "info"):
                 total[k] += s[k]
-            print(f"{code:7} {lang:4} {n:8} {s['right']:6} {s['wrong']:6} {s['unjudged']:8} "
+            print(f"{code:7} {lang:4} {n:8} {s['info']:6} {s['right']:6} {s['wrong']:6} {s['unjudged']:8} "
                   f"{ratio(s['right'], n):>9} {ratio(s['found'], s['labelled']):>7} {s['labelled']:8}")
             table[f"{code}/{lang}"] = dict(s)
         n = total["right"] + total["wrong"] + total["unjudged"]
-        print(f"{code:7} {'all':4} {n:8} {total['right']:6} {total['wrong']:6} {total['unjudged']:8} "
+        print(f"{code:7} {'all':4} {n:8} {total['info']:6} {total['right']:6} {total['wrong']:6} {total['unjudged']:8} "
               f"{ratio(total['right'], n):>9} {ratio(total['found'], total['labelled']):>7} {total['labelled']:8}")
         table[f"{code}/all"] = dict(total)
     found, total = quoted

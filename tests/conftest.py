@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,13 @@ def git_repo(tmp_path):
     git("config", "user.email", "t@example.org")
     git("config", "user.name", "t")
     return git
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    """A project folder (config, test glossary, French locale) as the current folder."""
+    shutil.copytree(FIXTURES / "locales", tmp_path / "locales")
+    shutil.copytree(TEST_GLOSSARY, tmp_path / "glossary")
+    (tmp_path / "termkit.yaml").write_text("language: en\nglossary: [glossary]\nlocales: locales\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -11,16 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, TEST_GLOSSARY
-
-
-@pytest.fixture
-def workspace(tmp_path, monkeypatch):
-    shutil.copytree(FIXTURES / "locales", tmp_path / "locales")
-    shutil.copytree(TEST_GLOSSARY, tmp_path / "glossary")
-    (tmp_path / "termkit.yaml").write_text("language: en\nglossary: [glossary]\nlocales: locales\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+from conftest import TEST_GLOSSARY
 
 
 def files(root: Path) -> dict[str, bytes]:

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SHARED, TEST_GLOSSARY
+from conftest import SHARED
 
 FORMATS = {"po": "fr.po", "xliff": "fr.xlf", "tbx": "fr.tbx", "tbx2": "fr-v2.tbx", "csv": "fr.csv"}
-
-
-@pytest.fixture
-def workspace(tmp_path, monkeypatch):
-    shutil.copytree(FIXTURES / "locales", tmp_path / "locales")
-    shutil.copytree(TEST_GLOSSARY, tmp_path / "glossary")
-    (tmp_path / "termkit.yaml").write_text("language: en\nglossary: [glossary]\nlocales: locales\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -57,8 +57,9 @@ def test_evaluation_scores_right_wrong_and_missed_findings(tmp_path):
     proc = subprocess.run([sys.executable, str(HERE.parent / "eval" / "realworld.py"), "--root", str(tmp_path),
                            "--split", "dev", "--show-errors"], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
-    row = next(line.split() for line in proc.stdout.splitlines() if line.startswith("TK401/info en"))
-    # findings, right, wrong, unjudged, precision, recall: one right, one wrong, one labelled claim missed
-    assert row[2:8] == ["2", "1", "1", "0", "0.50", "-"]
+    row = next(line.split() for line in proc.stdout.splitlines() if line.startswith("TK401   en"))
+    # findings, of them info, right, wrong, unjudged, precision, recall, labelled:
+    # one right, one wrong, one of the two labelled claims missed
+    assert row[2:10] == ["2", "2", "1", "1", "0", "0.50", "0.50", "2"]
     assert "missed    en-x-one:11 TK401 'may help'" in proc.stdout
     assert "wrong     en-x-one:9:1 TK401" in proc.stdout
