@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 
 ZONE_ARTICLES = 200
+# rules about a whole article (its disclaimer, its metadata), not run on bilingual files' segments
+ARTICLE_ONLY_FAMILIES = ("disclaimers", "article_metadata")
 
 
 @dataclass
@@ -168,7 +170,10 @@ class Checker:
         """Check ``source``; when it is a normalised copy of ``original``, findings come back in
         the original's offsets, and the rules about the file as written (invisible characters,
         suppression comments) read the original."""
-        prose = extract_prose(source.text, source.kind)
+        try:
+            prose = extract_prose(source.text, source.kind, self.project.settings.extra.get("translation"))
+        except TermkitError as exc:  # a malformed bilingual file: its own line and column
+            raise TermkitError(exc.message, exc.path or source.path, exc.line, exc.column) from None
         language = self.language_of(source, prose.front_matter)
         try:
             setup = self.setup(language)
@@ -185,18 +190,24 @@ class Checker:
             doc = component(doc)
         ctx = CheckContext(source=source, prose=prose, language=language, glossary=setup.glossary,
                            compiled=setup.compiled, settings=self.project.settings,
-                           paired_source=lambda: self._paired_source(source, prose.front_matter, language))
-        main = [rule for rule in self.rules if not rule.after_suppressions and not rule.reads_original]
-        as_written = [rule for rule in self.rules if not rule.after_suppressions and rule.reads_original]
+                           paired_source=lambda: self._paired_source(source, prose.front_matter, language),
+                           terms_in=self.terms_in)
+        rules = self.rules
+        if prose.segments is not None:  # a bilingual file: segments, not an article with metadata
+            rules = [rule for rule in rules if rule.family not in ARTICLE_ONLY_FAMILIES and not rule.paired]
+        main = [rule for rule in rules if not rule.after_suppressions and not rule.reads_original]
+        as_written = [rule for rule in rules if not rule.after_suppressions and rule.reads_original]
         findings = [f for rule in main for f in rule.check(doc, ctx)]
         if original is not None and mapping is not None:
             findings = [remap(f, mapping, original) for f in findings]
-            ctx = CheckContext(source=original, prose=extract_prose(original.text, original.kind), language=language,
-                               glossary=ctx.glossary, compiled=ctx.compiled, settings=self.project.settings,
-                               extra=ctx.extra, paired_source=ctx.paired_source)
+            ctx = CheckContext(source=original, prose=extract_prose(original.text, original.kind,
+                                                                    self.project.settings.extra.get("translation")),
+                               language=language, glossary=ctx.glossary, compiled=ctx.compiled,
+                               settings=self.project.settings, extra=ctx.extra, paired_source=ctx.paired_source,
+                               terms_in=ctx.terms_in)
         findings += [f for rule in as_written for f in rule.check(doc, ctx)]
         findings, ctx.extra["directives"] = apply_suppressions(ctx.source.text, findings, ctx.prose.in_code)
-        findings += [f for rule in self.rules if rule.after_suppressions for f in rule.check(doc, ctx)]
+        findings += [f for rule in rules if rule.after_suppressions for f in rule.check(doc, ctx)]
         findings.sort(key=Finding.sort_key)
         return findings
 
@@ -258,6 +269,15 @@ class Checker:
                     found[span.id_] = (count + 1, text)
             self._source_concepts[key] = found
         return self._source_concepts[key]
+
+    def terms_in(self, text: str, language: str) -> list[tuple[int, int, str, str, str]]:
+        """The glossary terms in ``text`` (of ``language``, as the project knows it): (start, end,
+        concept id, status label, term text as written); for bilingual files' source texts."""
+        setup = self.setup(self.known_language(language))
+        doc = setup.nlp.get_pipe("termkit_terms")(setup.nlp.make_doc(text))
+        refs = setup.compiled.refs
+        return [(span.start_char, span.end_char, span.id_, span.label_, refs[int(span.kb_id_)].term_text)
+                for span in doc.spans["termkit_terms"]]
 
     def term_at(self, source: SourceFile, offset: int):
         """The glossary concept whose term (or misspelling) covers ``offset``, with the language."""

@@ -49,6 +49,8 @@ class Prose:
     front_matter_error: tuple[int, str] | None = None  # (line, problem)
     sections: list[tuple[int, int, int, str]] = field(default_factory=list)
     code: list[tuple[int, int]] = field(default_factory=list)  # code blocks and spans, front matter
+    segments: list[Any] | None = None  # a bilingual file's checked segments (bilingual/), else None
+    bilingual: dict[str, Any] | None = None  # its header: kind, source_language, target_language
 
     def in_code(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.code)
@@ -72,13 +74,26 @@ def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
 
 
 
-def extract_prose(text: str, kind: str = "markdown") -> Prose:
+def _maybe_bilingual(text: str) -> bool:
+    """A cheap first look: could this text be XLIFF or PO (``bilingual.kind_of`` decides)?"""
+    head = text[:4096]
+    return "<xliff" in head or ("msgid " in head and "msgstr" in head)
+
+
+def extract_prose(text: str, kind: str = "markdown", options: dict | None = None) -> Prose:
     """Blank out what must never be checked.
 
     text (str): the decoded file.
     kind (str): "markdown" or "text"; plain text only loses its URLs and e-mail addresses.
+    options (dict): for bilingual files (XLIFF, PO: by kind or content), config ``translation:``.
     RETURNS (Prose): the checkable text, same length as ``text``.
     """
+    if kind in ("xliff", "po") or _maybe_bilingual(text):
+        from .bilingual import bilingual_prose, kind_of
+
+        bilingual = kind if kind in ("xliff", "po") else kind_of("", text)
+        if bilingual is not None:
+            return bilingual_prose(text, bilingual, options)
     if kind != "markdown":
         ranges = [m.span() for m in BARE_URL.finditer(text)] + [m.span() for m in EMAIL.finditer(text)]
         return Prose(_blank(text, ranges))

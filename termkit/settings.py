@@ -14,7 +14,7 @@ from .yamlio import MarkedDict, load_yaml_file, to_plain
 
 CONFIG_NAMES = ("termkit.yaml", ".termkit.yaml")
 FIELDS = ("language", "glossary", "locales", "rulebooks", "allow", "select", "ignore", "fail_on", "disclaimers",
-          "profiles", "metadata", "max_file_size")
+          "profiles", "metadata", "max_file_size", "translation")
 SEVERITIES = ("error", "warning", "info")
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024  # bytes; time and memory grow linearly, about 5 s and 70 MB per MB
 SIZE = re.compile(r"(\d+(?:\.\d+)?)[ \t]*([KMG]?)B?", re.IGNORECASE)
@@ -157,7 +157,7 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
     if max_file_size is None:
         fail("max_file_size", f"max_file_size: expected a size such as 5MB or 500KB (0: no limit), "
                               f"got {raw.get('max_file_size')!r}")
-    for key in ("disclaimers", "profiles", "metadata"):
+    for key in ("disclaimers", "profiles", "metadata", "translation"):
         if key in raw and not isinstance(raw[key], dict):
             fail(key, f"{key}: expected a mapping")
     for name, spec in (raw.get("profiles") or {}).items():
@@ -176,5 +176,5 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
         ignore=strings("ignore"),
         fail_on=fail_on,
         max_file_size=max_file_size,
-        extra={k: to_plain(raw[k]) for k in ("disclaimers", "profiles", "metadata") if k in raw},
+        extra={k: to_plain(raw[k]) for k in ("disclaimers", "profiles", "metadata", "translation") if k in raw},
     )

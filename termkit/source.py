@@ -15,7 +15,8 @@ from .errors import Errors, TermkitError
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 TEXT_SUFFIXES = (".txt", ".text")
-ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
+BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".po")  # translation files: bilingual/
+ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES + BILINGUAL_SUFFIXES
 LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
@@ -65,7 +66,7 @@ class LineIndex:
 class SourceFile:
     path: str
     text: str
-    kind: str  # "markdown" | "text"
+    kind: str  # "markdown" | "text" | "xliff" | "po"
     bom: bool = False
     _index: LineIndex | None = field(default=None, repr=False)
 
@@ -77,7 +78,12 @@ class SourceFile:
 
 
 def kind_for(path: str) -> str:
-    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+    lower = path.lower()
+    if lower.endswith((".xlf", ".xliff")):
+        return "xliff"
+    if lower.endswith(".po"):
+        return "po"
+    return "markdown" if lower.endswith(MARKDOWN_SUFFIXES) else "text"
 
 
 def decode_source(data: bytes, path: str) -> SourceFile:

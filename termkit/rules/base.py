@@ -36,6 +36,9 @@ class CheckContext:
     # The source-language article this one translates, with the concepts it names; asked for
     # only by the rules that compare the two, so no other check pays for finding it.
     paired_source: Callable[[], "tuple[Path, dict[str, tuple[int, str]]] | None"] = lambda: None
+    # (text, language) -> the glossary terms in a text of another language: (start, end, concept
+    # id, status, term); the translation rules read a bilingual file's source texts with it
+    terms_in: Callable[[str, str], list] = lambda text, language: []
 
     def profile(self) -> tuple[str | None, str]:
         """The article's profile (front matter ``type:``, else detected, else the health default) and
