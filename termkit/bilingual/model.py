@@ -14,7 +14,7 @@ class Segment:
     ``target_span`` cover the text between the element's tags (PO: from the first string's
     content to the last one's). ``source_view`` / ``target_view`` are the file's text over those
     spans with markup blanked (same length, so an offset in them + span start is a file offset);
-    ``source`` / ``target`` are the decoded texts (inline codes as ``{tag}`` markers)."""
+    ``source`` / ``target`` are the decoded texts (an inline code as U+FFFC)."""
 
     id: str
     source: str

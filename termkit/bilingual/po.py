@@ -154,15 +154,25 @@ def read_po_text(text: str) -> tuple[list[Segment], dict]:
         base_id = base_id if len(base_id) <= 60 else base_id[:59] + "…"
         plural = e.get("msgid_plural")
         for number, strings in sorted(e.get("msgstr", {}).items()):
-            src = msgid if number == 0 or not plural else plural
+            src = _trim(msgid if number == 0 or not plural else plural)
+            strings = _trim(strings)
             segments.append(Segment(
                 id=f"{base_id}[{number}]" if plural else base_id,
-                source="".join(s.text for s in src) if src is msgid else "".join(s.text for s in plural),
+                source="".join(s.text for s in src),
                 target="".join(s.text for s in strings), source_language=None, target_language=None,
                 source_span=(src[0].start, src[-1].end), target_span=(strings[0].start, strings[-1].end),
                 source_view=_view(text, src), target_view=_view(text, strings),
                 state="fuzzy" if fuzzy else None, fuzzy=fuzzy))
     return [_with_languages(s, header) for s in segments], header
+
+
+def _trim(strings: list[_String]) -> list[_String]:
+    """Without the empty strings that open a multi-line string (``msgstr ""``): a finding lands
+    on the text."""
+    i = 0
+    while i < len(strings) - 1 and not strings[i].text:
+        i += 1
+    return strings[i:]
 
 
 def _view(text: str, strings: list[_String]) -> str:

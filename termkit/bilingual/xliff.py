@@ -136,7 +136,7 @@ def _segment(uid, source, target, src_lang, trg_lang, state, translate, finder) 
 
 
 def _flatten(el) -> tuple[str, list[str]]:
-    """The element's text, inline codes as ``{name}`` markers, and the codes in order."""
+    """The element's text, inline codes as U+FFFC, and the codes (name:id) in order."""
     codes: list[str] = []
     parts: list[str] = []
 
@@ -146,7 +146,7 @@ def _flatten(el) -> tuple[str, list[str]]:
             name = _local(child)
             if name in CODE_TAGS:
                 codes.append(f"{name}:{child.get('id') or ''}")
-                parts.append("{" + name + "}")
+                parts.append("\ufffc")  # U+FFFC OBJECT REPLACEMENT CHARACTER: an inline code
             elif name:
                 if name in WRAP_TAGS:
                     codes.append(f"{name}:{child.get('id') or ''}")

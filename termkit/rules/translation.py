@@ -26,6 +26,12 @@ _X = ('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file 
       'target-language="{lang}" datatype="plaintext" original="a"><body>{units}</body></file></xliff>')
 
 
+def _name(segment) -> str:
+    """How a message names a segment: its id (XLIFF) or its source text (PO), quoted, short."""
+    ident = segment.id.replace("\u0004", " | ")
+    return repr(ident if len(ident) <= 40 else ident[:39] + "…")
+
+
 def _segments(ctx: CheckContext):
     return ctx.prose.segments or []
 
@@ -107,7 +113,7 @@ class KeyTermMismatch(Rule):
                     continue
                 names = ", ".join(f"'{t.text}'" for t in targets[:4])
                 start, end = s.target_span
-                yield ctx.finding(self, start, end, f"Segment {s.id}: the source says '{written}' (concept "
+                yield ctx.finding(self, start, end, f"Segment {_name(s)}: the source says '{written}' (concept "
                                   f"{concept_id}); the target uses none of {names}", suggestion=targets[0].text)
 
 
@@ -122,7 +128,7 @@ class Untranslated(Rule):
 
     Example:
     Bad: <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" target-language="fr" datatype="plaintext" original="a"><body><trans-unit id="1"><source>Call your doctor.</source><target>Call your doctor.</target></trans-unit></body></file></xliff>
-    Bad: msgid ""\\nmsgstr "Language: es\\\\n"\\n\\nmsgid "Call your doctor."\\nmsgstr ""\\n
+    Bad: msgid "Call your doctor."\\nmsgstr ""\\n
     Good: <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" target-language="fr" datatype="plaintext" original="a"><body><trans-unit id="1"><source>Call your doctor.</source><target>Appelez votre médecin.</target></trans-unit><trans-unit id="2" translate="no"><source>termkit</source></trans-unit></body></file></xliff>
 
     Fix safety:
@@ -141,11 +147,11 @@ class Untranslated(Rule):
                 continue
             start, end = s.anchor
             if s.target is None or not s.target.strip():
-                yield ctx.finding(self, start, end, f"Segment {s.id} has no translation")
+                yield ctx.finding(self, start, end, f"Segment {_name(s)} has no translation")
             elif (s.target.strip() == s.source.strip() and re.search(r"[^\W\d_]{2}", s.source)
                   and source_language.split("-")[0].split("_")[0].lower()
                   != target_language.split("-")[0].split("_")[0].lower()):
-                yield ctx.finding(self, start, end, f"Segment {s.id}: the target is the source text, untranslated")
+                yield ctx.finding(self, start, end, f"Segment {_name(s)}: the target is the source text, untranslated")
 
 
 # numbers: digits with group separators (space, no-break spaces, '.', ',') and a decimal part
@@ -262,14 +268,14 @@ class NumberMismatch(Rule):
                     start = s.target_span[0] + a
                     if t_unit is not None:
                         end = s.target_span[0] + b + len(_units()[0].match(s.target_view, b).group(0))
-                        yield ctx.finding(self, start, end, f"Segment {s.id}: the source says {shown}; the target "
+                        yield ctx.finding(self, start, end, f"Segment {_name(s)}: the source says {shown}; the target "
                                           f"changes the unit to {t_unit[0]}", suggestion=_shown(values, unit, target_language))
                     elif not _unit_anywhere(s.target_view, unit):
                         yield ctx.finding(self, start, s.target_span[0] + b,
-                                          f"Segment {s.id}: the source says {shown}; the target drops the unit {unit[0]}")
+                                          f"Segment {_name(s)}: the source says {shown}; the target drops the unit {unit[0]}")
                     continue
                 start, end = s.target_span
-                yield ctx.finding(self, start, end, f"Segment {s.id}: the source says {shown}; the target does not")
+                yield ctx.finding(self, start, end, f"Segment {_name(s)}: the source says {shown}; the target does not")
 
 
 def _unit_anywhere(view: str, unit) -> bool:
@@ -328,7 +334,7 @@ class InconsistentTargetTerm(Rule):
                 elif first[concept][0] != term and (concept, term) not in reported:
                     reported.add((concept, term))
                     main, line = first[concept]
-                    yield ctx.finding(self, start, end, f"Segment {s.id} translates concept {concept} as "
+                    yield ctx.finding(self, start, end, f"Segment {_name(s)} translates concept {concept} as "
                                       f"'{term}'; line {line} uses '{main}'", suggestion=main)
 
 
@@ -369,11 +375,11 @@ class InconsistentTranslation(Rule):
             start, end = s.target_span
             if src in by_source and by_source[src][0] != tgt:
                 other = by_source[src][1]
-                yield ctx.finding(self, start, end, f"Segment {s.id} translates the same source as segment "
-                                  f"{other.id} differently", suggestion=other.target)
+                yield ctx.finding(self, start, end, f"Segment {_name(s)} translates the same source as segment "
+                                  f"{_name(other)} differently", suggestion=other.target)
             elif tgt in by_target and by_target[tgt][0] != src and len(tgt) > 3:
                 other = by_target[tgt][1]
-                yield ctx.finding(self, start, end, f"Segment {s.id} has the target of segment {other.id}, "
+                yield ctx.finding(self, start, end, f"Segment {_name(s)} has the target of segment {_name(other)}, "
                                   f"whose source differs")
             by_source.setdefault(src, (tgt, s))
             by_target.setdefault(tgt, (src, s))
@@ -412,10 +418,10 @@ class WhitespaceMismatch(Rule):
             (sl, st), (tl, tt) = _edges(s.source), _edges(s.target)
             start, end = s.target_span
             if sl != tl:
-                yield ctx.finding(self, start, end, f"Segment {s.id}: the source starts with {sl!r}, the target "
+                yield ctx.finding(self, start, end, f"Segment {_name(s)}: the source starts with {sl!r}, the target "
                                   f"with {tl!r}")
             if st != tt:
-                yield ctx.finding(self, start, end, f"Segment {s.id}: the source ends with {st!r}, the target "
+                yield ctx.finding(self, start, end, f"Segment {_name(s)}: the source ends with {st!r}, the target "
                                   f"with {tt!r}")
 
 
@@ -460,7 +466,7 @@ class TagMismatch(Rule):
             if extra:
                 parts.append("adds " + ", ".join(sorted(_code_name(c) for c in extra.elements())))
             start, end = s.target_span
-            yield ctx.finding(self, start, end, f"Segment {s.id}: the target {' and '.join(parts)}")
+            yield ctx.finding(self, start, end, f"Segment {_name(s)}: the target {' and '.join(parts)}")
 
 
 def _code_name(code: str) -> str:
