@@ -204,3 +204,45 @@ def test_numbers_in_the_target_locale_format(source, target, fires):
             f'target-language="fr" datatype="plaintext" original="a"><body><trans-unit id="1"><source>{source}'
             f'</source><target>{target}</target></trans-unit></body></file></xliff>')
     assert bool(checker.check_text(text, "a.xlf", "xliff")) is fires
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_XLIFF_PIECES = st.sampled_from(['<?xml version="1.0"?>', '<xliff version="1.2">', "</xliff>", "<file>", "</file>",
+                                 '<trans-unit id="1">', "</trans-unit>", "<source>", "</source>", "<target>",
+                                 "</target>", "&amp;", "&e;", "<!--", "-->", "<![CDATA[", "]]>", "1.5 mg", "é", "\n",
+                                 '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
+                                 'trgLang="fr">', "<unit id='u'>", "<segment>", "</segment>", "</unit>", '"', "<"])
+_PO_PIECES = st.sampled_from(['msgid "', 'msgstr "', 'msgstr[0] "', 'msgid_plural "', 'msgctxt "', '"', "\\", "\\n",
+                              "#, fuzzy", "#~ ", "# c", "\n", " ", "a", "1,5", "é"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.lists(_XLIFF_PIECES, max_size=30).map("".join), st.lists(_PO_PIECES, max_size=30).map("".join),
+                 st.text(max_size=200)), st.sampled_from(["xliff", "po"]))
+def test_any_text_is_read_whole_or_refused_with_a_position(text, kind):
+    from termkit.bilingual import bilingual_prose
+    from termkit.errors import TermkitError
+
+    try:
+        prose = bilingual_prose(text, kind)
+    except TermkitError as exc:
+        assert exc.line is not None and exc.line >= 1 and "expected" in exc.message
+        return
+    assert len(prose.text) == len(text)
+    for segment in prose.segments:
+        assert 0 <= segment.source_span[0] <= segment.source_span[1] <= len(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300))
+def test_any_bytes_as_a_translation_file_exit_0_1_or_2_and_nothing_written(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("any")
+    path = folder / "a.xlf"
+    path.write_bytes(data)
+    from termkit.cli import main
+
+    code = main(["check", str(path), "--select", "TK5", "--format", "json"])
+    assert code in (0, 1, 2)
+    assert sorted(p.name for p in folder.iterdir()) == ["a.xlf"] and path.read_bytes() == data

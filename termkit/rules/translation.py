@@ -101,8 +101,8 @@ class KeyTermMismatch(Rule):
             source_terms, target_terms = terms.get(s.id, ([], []))
             present = {concept for _, _, concept, _, _ in target_terms}
             seen = set()
-            for _, _, concept_id, status, written in source_terms:
-                if status not in NAMING or concept_id in present or concept_id in seen:
+            for a, b, concept_id, status, written in source_terms:
+                if status not in NAMING or concept_id in present or concept_id in seen or _in_compound(ctx, a, b):
                     continue
                 seen.add(concept_id)
                 concept = ctx.glossary.get(concept_id)
@@ -115,6 +115,13 @@ class KeyTermMismatch(Rule):
                 start, end = s.target_span
                 yield ctx.finding(self, start, end, f"Segment {_name(s)}: the source says '{written}' (concept "
                                   f"{concept_id}); the target uses none of {names}", suggestion=targets[0].text)
+
+
+def _in_compound(ctx: CheckContext, start: int, end: int) -> bool:
+    """A term joined by a hyphen to another word ("flu-like", "PEPP-PT") is part of a compound
+    that translations render as one derived word or keep as a name."""
+    text = ctx.source.text
+    return (start > 0 and text[start - 1] == "-") or (end < len(text) and text[end] == "-")
 
 
 class Untranslated(Rule):
@@ -252,9 +259,12 @@ class NumberMismatch(Rule):
                 continue
             target = _numbers(s.target_view, target_language, lenient=True)
             used: set[int] = set()
-            for _, _, values, unit in _numbers(s.source_view, source_language, lenient=False):
+            for a, _, values, unit in _numbers(s.source_view, source_language, lenient=False):
                 if not values:
                     continue
+                year = re.search(r"\b(1[89]|20)\d\d[-\u2013]$", s.source_view[:a])
+                if year and len(format(min(values), "f")) == 2:  # "2019–20" is "2019-2020"
+                    values = values | {Decimal(year.group(1) + str(min(values)))}
                 shown = _shown(values, unit)
                 same = [i for i, t in enumerate(target) if t[2] & values and i not in used]
                 exact = [i for i in same if unit is None or (target[i][3] and target[i][3][0] == unit[0])]
@@ -321,19 +331,23 @@ class InconsistentTargetTerm(Rule):
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         terms = _terms(doc, ctx)
-        first: dict[str, tuple[str, int]] = {}
+        from .consistency import _share_a_word
+
+        first: dict[tuple[str, str], tuple[str, int]] = {}
         reported: set[tuple[str, str]] = set()
         for s in _segments(ctx):
             source_terms, target_terms = terms.get(s.id, ([], []))
-            named = {c for _, _, c, status, _ in source_terms if status in NAMING}
+            named = {c: w.lower() for _, _, c, status, w in source_terms if status in NAMING}
             for start, end, concept, status, term in target_terms:
                 if concept not in named or status not in ("preferred", "admitted"):
                     continue
-                if concept not in first:
-                    first[concept] = (term, ctx.source.index.position(start)[0])
-                elif first[concept][0] != term and (concept, term) not in reported:
+                key = (concept, named[concept])  # one source term, translated two ways
+                if key not in first:
+                    first[key] = (term, ctx.source.index.position(start)[0])
+                elif (first[key][0] != term and (concept, term) not in reported
+                      and not _share_a_word(first[key][0], term)):
                     reported.add((concept, term))
-                    main, line = first[concept]
+                    main, line = first[key]
                     yield ctx.finding(self, start, end, f"Segment {_name(s)} translates concept {concept} as "
                                       f"'{term}'; line {line} uses '{main}'", suggestion=main)
 
