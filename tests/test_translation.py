@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, HERE, SHARED
 
@@ -111,11 +113,12 @@ def test_check_reports_on_the_target_text(cli, monkeypatch):
 
 
 def test_fuzzy_entries_are_checked_when_the_config_says_so(tmp_path, monkeypatch, cli):
-    (tmp_path / "termkit.yaml").write_text(f"language: en\nglossary: [{REPO / 'glossary'}]\nlocales: {REPO / 'locales'}\n"
-                                           "translation: {include_fuzzy: true}\n", encoding="utf-8")
+    config = (f"language: en\nglossary: [{REPO / 'glossary'}]\nlocales: {REPO / 'locales'}\n"
+              "translation: {include_fuzzy: true}\n")
+    (tmp_path / "termkit.yaml").write_text(config, encoding="utf-8")
     (tmp_path / "advice.de.po").write_bytes((BILINGUAL / "advice.de.po").read_bytes())
     monkeypatch.chdir(tmp_path)
-    code, out, err = cli("check", "advice.de.po", "--select", "TK507", "--format", "json")
+    _, out, _ = cli("check", "advice.de.po", "--select", "TK507", "--format", "json")
     findings = json.loads(out)["findings"]
     assert [(f["line"], f["code"]) for f in findings] == [(14, "TK507")]
     assert "'%s'" in findings[0]["message"]
@@ -206,13 +209,11 @@ def test_numbers_in_the_target_locale_format(source, target, fires):
     assert bool(checker.check_text(text, "a.xlf", "xliff")) is fires
 
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
-
 _XLIFF_PIECES = st.sampled_from(['<?xml version="1.0"?>', '<xliff version="1.2">', "</xliff>", "<file>", "</file>",
                                  '<trans-unit id="1">', "</trans-unit>", "<source>", "</source>", "<target>",
                                  "</target>", "&amp;", "&e;", "<!--", "-->", "<![CDATA[", "]]>", "1.5 mg", "é", "\n",
-                                 '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
-                                 'trgLang="fr">', "<unit id='u'>", "<segment>", "</segment>", "</unit>", '"', "<"])
+                                 ('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
+                                  'trgLang="fr">'), "<unit id='u'>", "<segment>", "</segment>", "</unit>", '"', "<"])
 _PO_PIECES = st.sampled_from(['msgid "', 'msgstr "', 'msgstr[0] "', 'msgid_plural "', 'msgctxt "', '"', "\\", "\\n",
                               "#, fuzzy", "#~ ", "# c", "\n", " ", "a", "1,5", "é"])
 

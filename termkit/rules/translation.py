@@ -315,7 +315,7 @@ class InconsistentTargetTerm(Rule):
     One file, one term per concept: readers take two names for two things.
 
     Example:
-    Bad: <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" target-language="fr" datatype="plaintext" original="a"><body><trans-unit id="1"><source>Fasciculation is common.</source><target>La fasciculation est fréquente.</target></trans-unit><trans-unit id="2"><source>Fasciculation can follow exercise.</source><target>La contraction fasciculaire suit l'effort.</target></trans-unit></body></file></xliff>
+    Bad: <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" target-language="fr" datatype="plaintext" original="a"><body><trans-unit id="1"><source>Fasciculation is common.</source><target>La fasciculation est fréquente.</target></trans-unit><trans-unit id="2"><source>Fasciculation can follow exercise.</source><target>Le tressaillement musculaire suit l'effort.</target></trans-unit></body></file></xliff>
     Good: <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" target-language="fr" datatype="plaintext" original="a"><body><trans-unit id="1"><source>Fasciculation is common.</source><target>La fasciculation est fréquente.</target></trans-unit><trans-unit id="2"><source>Fasciculation can follow exercise.</source><target>La fasciculation suit l'effort.</target></trans-unit></body></file></xliff>
 
     Fix safety:
