@@ -105,6 +105,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     E309 = ("{kind} file is incomplete: it was exported with {expected} entries and has {found} "
             "(was it cut off?); nothing imported")
     E310 = "{field} {value!r} of {id!r} is not a termkit hash (expected 'v1:' and 12 hex digits; was the file cut off?)"
+    E311 = "register {value!r} of {id!r} term {text!r}: expected lay | technical, or nothing"
     # Configuration and usage
     E201 = "invalid configuration: {problem}"
     E202 = "unknown rule {code!r} (see `termkit rules`)"
