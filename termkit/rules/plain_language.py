@@ -90,6 +90,7 @@ class UnexplainedJargon(Rule):
         if for_professionals(ctx):
             return
         refs = ctx.compiled.refs
+        record = ctx.extra.setdefault("plain_language", {"technical": 0, "explained": set()})
         linked = doc._.termkit_linked_at or set()
         mentions = doc._.termkit_mentions or set()
         seen: set[str] = set()
@@ -106,15 +107,18 @@ class UnexplainedJargon(Rule):
             if term is None or term.register != "technical" or in_heading(ctx, span.start_char):
                 continue
             seen.add(ref.concept_id)
+            record["technical"] += 1
             lay = [t for t in concept.lay_terms(ctx.language) if t.text != term.text]
             explanation = concept.explanation(ctx.language)
             if not lay and not explanation:
                 continue  # nothing to suggest
             if span.start in linked or (span.start, span.end) in mentions:
+                record["explained"].add(ref.concept_id)
                 continue
             if cues is None:
                 cues = self._cues(doc, ctx)
             if self._explained(doc, span, cues, int(rulebook(ctx).get("bracket_words") or 0)):
+                record["explained"].add(ref.concept_id)
                 continue
             suggestion = lay[0].text if lay else None
             hint = f"'{span.text} ({suggestion})'" if suggestion else f"a short explanation: {explanation}"
