@@ -4,8 +4,8 @@ passive (TK613); readability formulas against textstat; prose only."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import HERE
+
 from termkit.components.readability import joined, kandel_moles, prose_blocks, score
 
 CODES = ["TK601", "TK301", "TK611", "TK612", "TK613"]
@@ -27,8 +27,8 @@ def test_first_unexplained_use_is_reported_once_with_the_lay_term(check):
     text = ("# Fasciculation\n\nMuscle cramps are common. Fasciculation can follow exercise.\n\n"
             "Fasciculation is harmless, and fasciculations stop.\n")
     assert check(text, ["TK601"]) == [
-        (3, 27, "TK601", "'Fasciculation' is a technical term: explain it at its first use, e.g. "
-                         "'Fasciculation (muscle twitching)'", "muscle twitching")]
+        (3, 27, "TK601", ("'Fasciculation' is a technical term: explain it at its first use, e.g. "
+                          "'Fasciculation (muscle twitching)'"), "muscle twitching")]
 
 
 @pytest.mark.parametrize("text", [

@@ -182,10 +182,13 @@ def test_tbx_register_term_note_of_other_dialects_is_read(workspace):
 <langSec xml:lang="fr"><termSec><term>fasciculation</term><termNote type="register">technicalRegister</termNote>
 <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
 <termSec><term>secousse musculaire</term><termNote type="register">neutralRegister</termNote>
+<termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termSec>
+<termSec><term>fascicule</term><termNote type="register">slangRegister</termNote>
 <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termSec></langSec>
 </conceptEntry></body></text></tbx>"""
     (unit,) = parse_tbx(text, "x.tbx", "fr")
-    assert unit.registers == (("fasciculation", "technical"), ("secousse musculaire", "lay"))
+    # other registers (slang, in-house...) say nothing of lay or technical: read as none, not refused
+    assert unit.registers == (("fasciculation", "technical"), ("secousse musculaire", "lay"), ("fascicule", ""))
     assert unit.explanation is None  # a file termkit did not write says nothing of explanations
 
 

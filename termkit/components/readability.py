@@ -51,7 +51,7 @@ class Readability:
 
 @Language.factory("termkit_readability", default_config={"rulebook_dir": None}, requires=["token.is_sent_start"],
                   assigns=["doc._.termkit_readability"])
-def make_readability(nlp: Language, name: str, rulebook_dir: str | None) -> "ReadabilityComponent":
+def make_readability(nlp: Language, name: str, rulebook_dir: str | None) -> ReadabilityComponent:
     return ReadabilityComponent(nlp, rulebook_dir)
 
 

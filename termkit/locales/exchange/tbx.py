@@ -83,7 +83,7 @@ def _register(term_sec) -> str:
         if name == "note" and text.startswith(REGISTER):
             return text[len(REGISTER):].strip()
         if name == "termNote" and node.get("type") == "register":
-            return REGISTER_BACK.get(text, text)
+            return REGISTER_BACK.get(text, "")  # other registers (slang, in-house...) say nothing of lay or technical
     return ""
 
 
