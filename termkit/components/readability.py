@@ -34,6 +34,8 @@ LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[^\]\n]*\]\([^)\n]*\)|
 SETEXT = re.compile(r"^\s*(?:=+|-+)\s*$")
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 ENDS = (".", "!", "?", ":", ";", "…")
+PASSIVE_WORD = re.compile(r"[^\W\d_][\w'’]*")
+CLAUSE_END = re.compile(r"[,.;:!?()\[\]\n–—]")
 LANG_TAGS = {"en": "en_US", "fr": "fr_FR", "es": "es_ES", "de": "de_DE"}
 
 
@@ -143,6 +145,9 @@ class ReadabilityComponent:
         self.suffixes = tuple(str(w).lower() for w in passive.get("participle_suffixes") or ())
         self.not_participles = {str(w).lower() for w in passive.get("not_participles") or ()}
         self.irregular = {str(w).lower() for w in passive.get("irregular") or ()}
+        # the auxiliaries as one regex: most sentences have none, and cost one search
+        self.aux_pattern = (re.compile(r"(?<![\w'’])(?:" + "|".join(sorted((re.escape(a) for a in self.auxiliaries), key=len, reverse=True))
+                                       + r")(?![\w'’])", re.IGNORECASE) if self.auxiliaries else None)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -157,11 +162,12 @@ class ReadabilityComponent:
         for sent in sentences(doc):
             if not inside(sent.start_char):
                 continue
-            count = sum(1 for t in sent if WORD.fullmatch(t.text))
+            sent_text = sent.text
+            count = len(WORD.findall(sent_text))
             if self.limit and count > self.limit:
                 result.long_sentences.append((sent.start_char, sent.end_char, count))
-            if self.auxiliaries:
-                result.passives += self._passives(sent)
+            if self.aux_pattern is not None and self.aux_pattern.search(sent_text):
+                result.passives += [(sent.start_char + a, sent.start_char + b) for a, b in self._passives(sent_text)]
         doc._.termkit_readability = result
         return doc
 
@@ -175,27 +181,28 @@ class ReadabilityComponent:
             return (w.startswith(self.prefixes) and w.endswith(self.suffixes)) or w.endswith("iert")
         return w.endswith(self.suffixes)
 
-    def _passives(self, sent) -> list[tuple[int, int]]:
+    def _passives(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) in ``text`` of each auxiliary with its participle. English: the participle
+        follows the auxiliary, past at most two adverbs of the list. German: it closes the clause
+        (before a punctuation mark, the end, or another form of "werden")."""
         found = []
-        tokens = [t for t in sent if not t.is_space]
-        german = bool(self.prefixes)
-        for i, token in enumerate(tokens):
-            if token.lower_ not in self.auxiliaries:
-                continue
-            if german:  # the participle closes the clause: look up to the next comma or the end
-                for j in range(i + 1, min(len(tokens), i + 15)):
-                    if tokens[j].is_punct:
-                        break
-                    if self._participle(tokens[j].text) and (j + 1 >= len(tokens) or tokens[j + 1].is_punct
-                                                               or tokens[j + 1].lower_ in self.auxiliaries):
-                        found.append((token.idx, tokens[j].idx + len(tokens[j].text)))
+        for m in self.aux_pattern.finditer(text):
+            words = [w for w in PASSIVE_WORD.finditer(text, m.end())]
+            if self.prefixes:
+                clause_end = CLAUSE_END.search(text, m.end())
+                stop = clause_end.start() if clause_end else len(text)
+                words = [w for w in words if w.start() < stop][:14]
+                for k, w in enumerate(words):
+                    last = k + 1 == len(words)
+                    if self._participle(w.group()) and (last or words[k + 1].group().lower() in self.auxiliaries):
+                        found.append((m.start(), w.end()))
                         break
                 continue
-            j = i + 1
-            while j < len(tokens) and tokens[j].lower_ in self.between and j - i <= 2:
-                j += 1
-            if j < len(tokens) and self._participle(tokens[j].text) and tokens[j].text.isalpha():
-                found.append((token.idx, tokens[j].idx + len(tokens[j].text)))
+            k = 0
+            while k < len(words) and k < 2 and words[k].group().lower() in self.between:
+                k += 1
+            if k < len(words) and self._participle(words[k].group()) and not re.search(r"[^\w'’\s]", text[m.end():words[k].start()]):
+                found.append((m.start(), words[k].end()))
         return found
 
 
