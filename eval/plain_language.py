@@ -102,13 +102,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=["dev", "test"], help="only this split (default: every text)")
     parser.add_argument("--unjudged", action="store_true", help="list only the TK601 findings without a label")
     parser.add_argument("--root", type=Path, default=ROOT)
+    parser.add_argument("--project", type=Path, default=HERE.parent,
+                        help="a folder with termkit.yaml whose glossary and locales to use (default: the shipped ones)")
     args = parser.parse_args(argv)
 
     from termkit import Checker, load_project
     from termkit.markdown import extract_prose
     from termkit.rulebooks import load_profiles
 
-    project = load_project(start=HERE.parent)
+    project = load_project(start=args.project)
     checker = Checker(project, select=["TK601"])
     professional_types = load_profiles(project.settings.extra.get("profiles")).professional
     entries = [e for e in load_manifest(args.root) if not args.split or e.get("split") == args.split]

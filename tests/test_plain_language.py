@@ -40,11 +40,19 @@ def test_first_unexplained_use_is_reported_once_with_the_lay_term(check):
     "Fasciculation (a small twitch of a muscle) can follow exercise.",
     "A muscle can twitch under the skin, called fasciculation.",
     "Muscle twitching is common. The medical term is fasciculation.",
+    "Fasciculation is twitching of muscle fibres under the skin.",  # a definition sentence: the term is its subject
+    "Sudden fasciculation is twitching of muscle fibres under the skin.",
     "---\ntype: abstract\n---\nFasciculation can follow exercise.",
+    "---\ntype: regulatory\n---\nYour website says: \"Fasciculation can follow exercise.\"",
     "---\ntype: professional\n---\nFasciculation can follow exercise.",
 ])
 def test_explained_or_exempt(check, text):
     assert check(text, ["TK601", "TK301"]) == []
+
+
+def test_a_subject_far_from_its_verb_is_no_definition(check):
+    text = "After a long run in the cold, fasciculation is twitching of muscle fibres."
+    assert [c for _, _, c, _, _ in check(text, ["TK601"])] == ["TK601"]
 
 
 def test_tk301_stays_silent_on_an_explained_pair_the_jargon_rule_accepts(check):

@@ -54,7 +54,10 @@ class UnexplainedJargon(Rule):
     bracket of words after it, or by a naming phrase before it ("a twitch under the skin, called
     fasciculation"). The phrases are data per language
     (``rulebooks/<lang>/plain_language.yaml``). Each concept is reported once per article;
-    later uses are fine. Headings are not a first use. Articles for professionals are exempt.
+    later uses are fine. A sentence whose subject is the term and whose verb defines it
+    ("Viral gastroenteritis is inflammation of ...") explains it too. Headings are not a first
+    use; abbreviations ("MI", "BCC") are left out: they are as often place names or expansions.
+    Articles for professionals and regulators' letters are exempt.
 
     Why:
     Readers of consumer health pages do not know the clinician's word. The CDC Clear
@@ -104,7 +107,8 @@ class UnexplainedJargon(Rule):
                 continue
             concept = ctx.glossary.get(ref.concept_id)
             term = next((t for t in concept.terms_in(ctx.language) if t.text == ref.term_text), None) if concept else None
-            if term is None or term.register != "technical" or in_heading(ctx, span.start_char):
+            if (term is None or term.register != "technical" or term.is_abbreviation
+                    or in_heading(ctx, span.start_char)):
                 continue
             seen.add(ref.concept_id)
             record["technical"] += 1
@@ -117,7 +121,8 @@ class UnexplainedJargon(Rule):
                 continue
             if cues is None:
                 cues = self._cues(doc, ctx)
-            if self._explained(doc, span, cues, int(rulebook(ctx).get("bracket_words") or 0)):
+            if (self._explained(doc, span, cues, int(rulebook(ctx).get("bracket_words") or 0))
+                    or self._defined(doc, span, rulebook(ctx))):
                 record["explained"].add(ref.concept_id)
                 continue
             suggestion = lay[0].text if lay else None
@@ -145,6 +150,24 @@ class UnexplainedJargon(Rule):
                 else:
                     ends.add(end)
         return {"after": starts, "before": ends}
+
+    @staticmethod
+    def _defined(doc, span, book: dict) -> bool:
+        """A definition sentence: the term is its subject (at most ``subject_words`` words before it
+        in the sentence, "Viral gastroenteritis is ...") and a definition verb follows it
+        ("is inflammation of the lining of the stomach")."""
+        verbs = {str(v).lower() for v in book.get("definition_verbs") or ()}
+        j = span.end
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        if not verbs or j >= len(doc) or doc[j].lower_ not in verbs:
+            return False
+        before, i = 0, span.start - 1
+        while i >= 0 and not (doc[i].text in (".", "!", "?", ":", ";") or "\n" in doc[i].text):
+            if not doc[i].is_space and not doc[i].is_punct:
+                before += 1
+            i -= 1
+        return before <= int(book.get("subject_words") or 0)
 
     @staticmethod
     def _explained(doc, span, cues: dict, bracket_words: int) -> bool:
