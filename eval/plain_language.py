@@ -6,9 +6,9 @@ of the unexplained-jargon rule (TK601) against hand labels.
     python eval/plain_language.py --unjudged      # list only the TK601 findings without a label
 
 Texts: ``eval/realworld/manifest*.yaml`` (``genre`` per text; the text's front matter ``type:``).
-Groups: consumer = fact-sheet, explainer, forum, product-page; professional = abstract (or a
-front matter type whose profile has ``audience: professional``); other = encyclopedia, news,
-press-release, warning-letter. Readability is computed exactly as TK611 computes it (prose only,
+Groups: consumer = fact-sheet, explainer, forum, product-page; professional = abstract (or front
+matter ``type: abstract`` or ``professional``); other = encyclopedia, news, press-release,
+warning-letter (regulators' letters are exempt from TK6xx, but they are not written for clinicians). Readability is computed exactly as TK611 computes it (prose only,
 the language's formula from ``rulebooks/<lang>/plain_language.yaml``).
 
 Labels: ``eval/realworld/plain_language_labels.yaml``, judged by reading each finding in its text:
@@ -66,9 +66,9 @@ def finding_id(text_id: str, finding) -> str:
     return f"{text_id}:{finding.line}:{finding.column}:{finding.text.lower()}"
 
 
-def group_of(entry: dict, front: dict, professional_types: frozenset[str]) -> str:
+def group_of(entry: dict, front: dict) -> str:
     declared = front.get("type")
-    if entry.get("genre") in PROFESSIONAL or declared in professional_types:
+    if entry.get("genre") in PROFESSIONAL or declared in ("abstract", "professional"):
         return "professional"
     if entry.get("genre") in CONSUMER:
         return "consumer"
@@ -108,11 +108,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from termkit import Checker, load_project
     from termkit.markdown import extract_prose
-    from termkit.rulebooks import load_profiles
 
     project = load_project(start=args.project)
     checker = Checker(project, select=["TK601"])
-    professional_types = load_profiles(project.settings.extra.get("profiles")).professional
     entries = [e for e in load_manifest(args.root) if not args.split or e.get("split") == args.split]
     labels = load_labels(args.root / LABELS.name)
 
@@ -123,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         path = args.root / entry["path"]
         text = path.read_text(encoding="utf-8")
         front = extract_prose(text, "markdown").front_matter
-        group = group_of(entry, front, professional_types)
+        group = group_of(entry, front)
         lang = entry["lang"]
         formula, value, _ = readability(text, lang)
         if value is not None:

@@ -112,7 +112,7 @@ class UnexplainedJargon(Rule):
                 continue
             seen.add(ref.concept_id)
             record["technical"] += 1
-            lay = [t for t in concept.lay_terms(ctx.language) if t.text != term.text]
+            lay = [t for t in concept.lay_terms(ctx.language) if t.text != term.text and not t.is_abbreviation]
             explanation = concept.explanation(ctx.language)
             if not lay and not explanation:
                 continue  # nothing to suggest
