@@ -174,3 +174,28 @@ def test_long_sentence_and_passive(check):
     assert check("---\nlang: de\n---\nDer Blutdruck wird jeden Tag gemessen.", ["TK613"]) == [
         (4, 15, "TK613", "passive voice 'wird jeden Tag gemessen': say who does it", None)]
     assert check("She was tired. The results are interested parties.", ["TK613"]) == []
+
+
+def test_prose_blocks_of_any_markdown_are_ordered_ranges_of_the_file():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from termkit.markdown import extract_prose
+
+    pieces = st.sampled_from(["# Title\n", "Some words here.\n", "| a | b |\n", "|---|---|\n", "- item\n",
+                              "- [link](http://x.org)\n", "```\ncode\n```\n", "\n", "## References\n",
+                              "1. Ref.\n", "---\nlang: en\n---\n", "Mot écrit.\n", "  \t\n", "> quote\n"])
+
+    @settings(max_examples=60, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(pieces, max_size=25).map("".join))
+    def run(text):
+        prose = extract_prose(text, "markdown")
+        blocks = prose_blocks(prose.text, text, prose.sections, {"references"})
+        assert all(0 <= a < b <= len(text) for a, b in blocks)
+        assert all(b1 <= a2 for (_, b1), (a2, _) in zip(blocks, blocks[1:]))
+        for a, b in blocks:  # no heading, table row or code is prose
+            assert "#" not in text[a:b] and "|" not in text[a:b] and "code" not in text[a:b]
+        assert score("flesch-kincaid-grade", joined(prose.text, blocks), "en") == score(
+            "flesch-kincaid-grade", joined(prose.text, blocks), "en")  # a number for any prose, even none
+
+    run()
