@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .cache import glossary_key, load_cached, store_cached
 from .errors import Errors, TermkitError, TermkitErrors
-from .findings import CheckResult, Edit, Finding, Fix
+from .findings import ArticleFindings, CheckResult, Edit, Finding, Fix
 from .invisible import SeenThrough, see_through
 from .fixes import apply_fixes
 from .glossary.model import Glossary
@@ -209,7 +209,7 @@ class Checker:
         findings, ctx.extra["directives"] = apply_suppressions(ctx.source.text, findings, ctx.prose.in_code)
         findings += [f for rule in rules if rule.after_suppressions for f in rule.check(doc, ctx)]
         findings.sort(key=Finding.sort_key)
-        return findings
+        return ArticleFindings(findings, article_figures(ctx.source.path, doc, ctx.extra, findings))
 
     def check_text(self, text: str, path: str = "<text>", kind: str = "markdown") -> list[Finding]:
         return self.check_source(SourceFile(path=path, text=text, kind=kind))
@@ -437,11 +437,27 @@ def check_paths(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> Check
         else:
             result.files_checked += 1
             result.findings.extend(findings)
+            if getattr(findings, "article", None):
+                result.articles.append(findings.article)
     return result
 
 
 __all__ = ["CheckResult", "Checker", "LanguageSetup", "Project", "check_paths", "decode_source", "iter_articles",
            "iter_checks", "load_project"]
+
+
+def article_figures(path: str, doc, extra: dict, findings: list[Finding]) -> dict | None:
+    """The article's plain-language figures for the reports: its readability when the readability
+    component ran, its unexplained and explained technical terms when TK601 ran and met one."""
+    figures: dict = {}
+    readability = doc._.termkit_readability
+    if readability is not None and readability.score is not None:
+        figures.update(formula=readability.formula, readability=readability.score, prose_words=readability.words)
+    jargon = extra.get("plain_language")
+    if jargon is not None and (jargon["technical"] or figures):
+        figures.update(unexplained_terms=sum(1 for f in findings if f.code == "TK601"),
+                       concepts_explained=sorted(jargon["explained"]))
+    return {"path": path, **figures} if figures else None
 
 
 def nfc_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -107,6 +107,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     E310 = "{field} {value!r} of {id!r} is not a termkit hash (expected 'v1:' and 12 hex digits; was the file cut off?)"
     # Bilingual files (XLIFF, PO)
     E320 = "malformed {kind} file: {problem}; expected {expected}"
+    E311 = "register {value!r} of {id!r} term {text!r}: expected lay | technical, or nothing"
     # Configuration and usage
     E201 = "invalid configuration: {problem}"
     E202 = "unknown rule {code!r} (see `termkit rules`)"

@@ -73,3 +73,17 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list = field(default_factory=list)  # TermkitError, one per file that could not be read or checked
     files_checked: int = 0
+    articles: list = field(default_factory=list)  # plain-language figures per article (ArticleFindings.article)
+
+
+class ArticleFindings(list):
+    """One article's findings, with its plain-language figures when the plain-language rules ran:
+    ``{"path", "formula", "readability", "prose_words", "unexplained_terms", "concepts_explained"}``
+    (each figure only when it was measured), else None. A list, so every caller of the checker
+    reads it as before; it pickles with its figures, so worker processes send them back too."""
+
+    article: dict | None = None
+
+    def __init__(self, findings=(), article: dict | None = None):
+        super().__init__(findings)
+        self.article = article

@@ -12,7 +12,7 @@ from spacy.language import Language  # noqa: E402
 from spacy.matcher import Matcher  # noqa: E402
 
 from .components import extensions  # noqa: F401  (first: the Doc extensions the others use)
-from .components import claims, disclaimers, sentences, term_cues, terms  # noqa: F401  (registers the factories)
+from .components import claims, disclaimers, readability, sentences, term_cues, terms  # noqa: F401  (registers the factories)
 from .errors import Errors, TermkitError
 from .languages import base_language
 from .lazy_regex import large_patterns_lazily

@@ -253,6 +253,7 @@ class Profiles:
     exempt_claims: dict[str, list[str]] = field(default_factory=dict)
     exempt_quoted_claims: frozenset[str] = frozenset()  # profiles whose quoted claims are someone else's
     detect: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
+    professional: frozenset[str] = frozenset()  # profiles written for clinicians: no plain-language rules
 
     def of(self, front_matter: dict, text: str, section_titles: list[str]) -> tuple[str | None, str]:
         """The article's profile and why: ``(name, "declared" | "detected" | "default")``."""
@@ -284,6 +285,7 @@ def load_profiles(configured: dict | None = None) -> Profiles:
         advice_requires=list(data.get("advice_requires", [])),
         exempt_claims={name: list(spec.get("exempt_claims", [])) for name, spec in specs.items()},
         exempt_quoted_claims=frozenset(name for name, spec in specs.items() if spec.get("exempt_quoted_claims")),
+        professional=frozenset(name for name, spec in specs.items() if spec.get("audience") == "professional"),
         detect={name: (frozenset(w.lower() for w in spec.get("labels", [])), int(spec.get("at_least", 2)))
                 for name, spec in (data.get("detect") or {}).items()},
     )

@@ -51,7 +51,7 @@ def test_valid_glossary_loads(tmp_path):
     colour: red
     terms:
       - {text: cramp, status: preferred}
-""", "g.yaml:5:3: error: [E103] unknown field 'concepts[0].colour' (expected one of: id, status, definition, allow, terms, note)"),
+""", "g.yaml:5:3: error: [E103] unknown field 'concepts[0].colour' (expected one of: id, status, definition, explanation, allow, terms, note)"),
         ("""\
   - id: cramp
     terms:

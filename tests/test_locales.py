@@ -135,7 +135,7 @@ def test_unknown_ids_and_forbidden_terms_are_errors_and_nothing_is_written(works
     cli("locales", "export", "fr", "--format", "csv", "-o", out)
     text = out.read_text(encoding="utf-8")
     before = snapshot(workspace)
-    out.write_text(text.replace(",trisomie 21,", ",mongolisme,") + "no_such_concept,x,,,y,,no,,\n", encoding="utf-8")
+    out.write_text(text.replace(",trisomie 21,", ",mongolisme,") + "no_such_concept,x,,,y,,no,,,,,,\n", encoding="utf-8")
     code, _, err = cli("locales", "import", "fr", out)
     assert code == 2 and snapshot(workspace) == before
     assert "[E306] 'mongolisme' cannot be the preferred term of 'down_syndrome': it is a deprecated term" in err

@@ -127,6 +127,8 @@ def run(args) -> ExitStatus:
                 if recorded is None or recorded.keep(finding):
                     reporter.handle(finding)
                     worst = max(worst, finding.severity.rank)
+            if getattr(findings, "article", None):
+                reporter.article(findings.article)
         reporter.finish(fixed.files_checked if fixed else files, errors)
         report.seek(0)
         shutil.copyfileobj(report, sys.stdout)

@@ -16,6 +16,8 @@ Set by components:
 - ``termkit_advice``: the first dosage or treatment advice, ``(start, end, text)``, or None.
 - ``termkit_term_links``: concept id -> pairs of its terms that the text explains by each other
   (``term_cues``).
+- ``termkit_linked_at``: token offsets of term spans in such an explained pair (``term_cues``).
+- ``termkit_readability``: the article's readability figures (``readability.Readability``).
 - ``termkit_mentions``: ``(start, end)`` token offsets of old names mentioned, not used (``term_cues``).
 """
 
@@ -24,7 +26,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 DOC_EXTENSIONS = ("termkit_source", "termkit_text", "termkit_sections", "termkit_sents", "termkit_claims",
-                  "termkit_disclaimers", "termkit_advice", "termkit_term_links", "termkit_mentions")
+                  "termkit_disclaimers", "termkit_advice", "termkit_term_links", "termkit_mentions",
+                  "termkit_linked_at", "termkit_readability")
 
 for _name in DOC_EXTENSIONS:
     if not Doc.has_extension(_name):

@@ -6,6 +6,8 @@ Reads the glossary terms found by ``termkit_terms`` and the cue phrases of the t
 - ``doc._.termkit_term_links``: concept id -> pairs of its terms that the text explains by each
   other: "muscle twitching (fasciculation)", "ALS, also called Lou Gehrig's disease",
   "Muscle twitching is common. The medical term is fasciculation."
+- ``doc._.termkit_linked_at``: token offsets where a span of such an explained pair starts (the
+  unexplained-jargon rule asks whether a technical term's first use is explained there).
 - ``doc._.termkit_mentions``: ``(start, end)`` token offsets of term spans that name a term
   without using it: "formerly called juvenile diabetes", "Synonyms: mongolism", a quoted name.
 
@@ -35,7 +37,7 @@ MAX_SKIP = 6  # filler tokens between a mention cue and the name
 
 
 @Language.factory("termkit_term_cues", default_config={"rulebook_dir": None}, requires=["doc.spans"],
-                  assigns=["doc._.termkit_term_links", "doc._.termkit_mentions"])
+                  assigns=["doc._.termkit_term_links", "doc._.termkit_linked_at", "doc._.termkit_mentions"])
 def make_term_cues(nlp: Language, name: str, rulebook_dir: str | None) -> "TermCues":
     return TermCues(nlp, name, rulebook_dir)
 
@@ -65,6 +67,7 @@ class TermCues:
         self.refs = compiled.refs if compiled is not None else []
         spans = list(doc.spans.get(TERMS_KEY, ()))
         links: dict[str, set[frozenset[str]]] = {}
+        linked_at: set[int] = set()
         mentions: set[tuple[int, int]] = set()
         by_concept: dict[str, list[Span]] = {}
         for span in spans:
@@ -79,11 +82,13 @@ class TermCues:
             for a, b in pairs:
                 if self._linked(a, b, cues, ends):
                     links.setdefault(a.id_, set()).add(frozenset((self._term(a), self._term(b))))
+                    linked_at.update((a.start, b.start))
             taken = {i for span in spans for i in range(span.start, span.end)}
             for span in old:
                 if self._mention(doc, span, cues, taken):
                     mentions.add((span.start, span.end))
         doc._.termkit_term_links = links
+        doc._.termkit_linked_at = linked_at
         doc._.termkit_mentions = mentions
         return doc
 

@@ -13,12 +13,12 @@ from typing import Any, Iterable
 from ..errors import Errors, TermkitError, TermkitErrors
 from ..yamlio import (ErrorCollector, MarkedDict, check_fields, display_path, enum_field, load_yaml_file,
                       string_field, string_list_field)
-from .model import CASE_MODES, PARTS_OF_SPEECH, Concept, ConceptStatus, Glossary, Term, TermStatus
+from .model import CASE_MODES, PARTS_OF_SPEECH, REGISTERS, Concept, ConceptStatus, Glossary, Term, TermStatus
 
 SCHEMA = "termkit.glossary/1"
 FILE_FIELDS = ("schema", "language", "domain", "description", "concepts")
-CONCEPT_FIELDS = ("id", "status", "definition", "allow", "terms", "note")
-TERM_FIELDS = ("text", "status", "pos", "forms", "misspellings", "case", "accents", "note")
+CONCEPT_FIELDS = ("id", "status", "definition", "explanation", "allow", "terms", "note")
+TERM_FIELDS = ("text", "status", "pos", "forms", "misspellings", "case", "accents", "register", "note")
 ID_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z")
 
 
@@ -66,6 +66,7 @@ def parse_term(raw: Any, lang: str, where: str, out: ErrorCollector, path: str) 
     pos = enum_field(raw, "pos", PARTS_OF_SPEECH, "", where, out, path) or None
     case = enum_field(raw, "case", CASE_MODES, "auto", where, out, path) or "auto"
     accents = enum_field(raw, "accents", ("sensitive", "insensitive"), "sensitive", where, out, path) or "sensitive"
+    register = enum_field(raw, "register", REGISTERS, "", where, out, path) or None
     if not text or not status:
         return None
     return Term(
@@ -81,7 +82,21 @@ def parse_term(raw: Any, lang: str, where: str, out: ErrorCollector, path: str) 
         note=string_field(raw, "note", where, out, path),
         path=path,
         line=raw.line,
+        register=register,
     )
+
+
+def explanation_field(obj: MarkedDict, where: str, out: ErrorCollector, path: str) -> str | None:
+    """A short plain-language explanation: one line of text (runs of white space count as one space)."""
+    value = string_field(obj, "explanation", where, out, path)
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    if not value:
+        out.add(Errors.E102.format(field=f"{where}explanation", expected="a non-empty explanation", got=obj.get("explanation")),
+                path, obj.value_mark("explanation"))
+        return None
+    return value
 
 
 def _parse_file(path: Path, shown: str, default_language: str, out: ErrorCollector) -> tuple[str, list[Concept]]:
@@ -126,6 +141,7 @@ def _parse_file(path: Path, shown: str, default_language: str, out: ErrorCollect
         preferred = sum(1 for t in terms if t.status is TermStatus.PREFERRED)
         if terms and preferred != 1:
             out.add(Errors.E106.format(id=cid, count=preferred, lang=lang), shown, raw.mark("terms"))
+        explanation = explanation_field(raw, where, out, shown)
         concepts.append(Concept(
             id=cid,
             status=ConceptStatus(status or "approved"),
@@ -136,6 +152,7 @@ def _parse_file(path: Path, shown: str, default_language: str, out: ErrorCollect
             path=shown,
             line=raw.line,
             column=raw.column,
+            explanations=((lang, explanation),) if explanation else (),
         ))
     return lang, concepts
 
@@ -197,6 +214,7 @@ def load_glossary(paths: Iterable[Path], source_language: str = "en", root: Path
                     definition=previous.definition or concept.definition, domain=previous.domain,
                     terms=previous.terms + concept.terms, allow=previous.allow + concept.allow,
                     path=previous.path, line=previous.line,
+                    explanations=previous.explanations + concept.explanations,
                 )
     _check_collisions(all_concepts, out)
     if out.errors:

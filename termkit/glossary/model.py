@@ -25,6 +25,7 @@ class ConceptStatus(str, Enum):
 
 CASE_MODES = ("auto", "sensitive", "insensitive")
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "other")
+REGISTERS = ("lay", "technical")  # who uses the term: the public, or clinicians and scientists
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Term:
     path: str = ""
     line: int = 0
     column: int = 0
+    register: str | None = None  # "lay" | "technical" | None (not said)
 
     @property
     def case_sensitive(self) -> bool:
@@ -66,6 +68,15 @@ class Concept:
     path: str = ""
     line: int = 0
     column: int = 0
+    explanations: tuple[tuple[str, str], ...] = ()  # (language, short plain-language explanation)
+
+    def explanation(self, language: str) -> str | None:
+        return next((text for lang, text in self.explanations if lang == language), None)
+
+    def lay_terms(self, language: str) -> tuple[Term, ...]:
+        """Terms of ``language`` marked ``register: lay`` that a writer may use (preferred or admitted)."""
+        return tuple(t for t in self.terms if t.language == language and t.register == "lay"
+                     and t.status in (TermStatus.PREFERRED, TermStatus.ADMITTED))
 
     def terms_in(self, language: str) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if t.language == language)

@@ -16,6 +16,12 @@ def source_hash(concept: Concept, source_language: str) -> str:
 
     A new admitted synonym in the source does not make translations stale; a renamed preferred
     term or an edited definition does.
+
+    A term's ``register`` and a concept's ``explanation`` are left out on purpose. A register is
+    said of each language's own terms (French may have a lay word where English has none), and an
+    explanation is help for readers, written per language, not the thing translated: editing
+    either in the source asks nothing new of a translator's term. Keeping them out also means that
+    adding them to the glossary leaves every confirmed translation OK, as it was.
     """
     preferred = concept.preferred(source_language)
     payload = {"term": preferred.text if preferred else None, "pos": preferred.pos if preferred else None,

@@ -28,7 +28,7 @@ from ..confine import WriteScope
 from ..errors import Errors, TermkitError, TermkitErrors
 from ..glossary.model import Glossary
 from . import rtyaml
-from .exchange import Imported
+from .exchange import REGISTER_VALUES, Imported
 from .hashing import source_hash, value_hash
 from .model import LocaleTable
 
@@ -75,6 +75,11 @@ def _check_unit(u: Imported, forbidden: dict[str, tuple[str, str]], locale: str,
                 errors.append(TermkitError(Errors.E306.format(text=text, id=u.concept_id, locale=locale, status=status,
                                                               role="the preferred" if text == u.target else "an admitted"),
                                            shown, line))
+    for text, register in u.registers or ():
+        if register not in ("", *REGISTER_VALUES):
+            errors.append(TermkitError(Errors.E311.format(value=register, id=u.concept_id, text=text), shown, line))
+        if u.explanation and NOT_ONE_LINE.search(u.explanation):
+            errors.append(TermkitError(Errors.E308.format(text=u.explanation, id=u.concept_id), shown, line))
     for name, value in (("termkit:source-hash", u.source_hash), ("termkit:base", u.base)):
         if value is not None and not HASH.fullmatch(value):
             errors.append(TermkitError(Errors.E310.format(field=name, value=value, id=u.concept_id), shown, line))
@@ -108,15 +113,29 @@ def import_units(glossary: Glossary, table: LocaleTable, source_language: str, u
         raise TermkitErrors(errors)
 
     documents: dict[Path, CommentedMap] = {}
+
+    def document(concept_id: str) -> CommentedMap:
+        located = table.file_of(concept_id)
+        path = located.path if located else table.folder / f"{Path(glossary.concepts[concept_id].path).stem}.yaml"
+        if path not in documents:
+            documents[path] = rtyaml.load(path) if path.exists() else rtyaml.new_locale_file(table.locale, path.stem)
+        return documents[path]
+
     for u in units:
         entry = entries.get(u.concept_id)
+        described = entry is not None and _described_differently(entry, u)
         ours_alts = entry.alternatives if entry else ()
         ours_pref = entry.preferred.text if entry and entry.preferred else None
         alts = u.alternatives if carries_alternatives else None
         ours = value_hash(ours_pref, ours_alts if carries_alternatives else None)
         theirs = value_hash(u.target, alts)
         if theirs == ours or (u.target is None and not alts):
-            report.unchanged.append(u.concept_id)
+            if described:  # the same terms, another register or explanation
+                report.updated.append(u.concept_id)
+                if not dry_run:
+                    _apply_description(document(u.concept_id)["entries"][u.concept_id], u)
+            else:
+                report.unchanged.append(u.concept_id)
             continue
         if u.base is not None and ours != u.base and theirs != u.base:
             report.conflicts.append(f"{u.concept_id}: file has '{ours_pref}', import has '{u.target}'")
@@ -134,17 +153,44 @@ def import_units(glossary: Glossary, table: LocaleTable, source_language: str, u
         report.replaced += _replacements(u.concept_id, ours_pref, ours_alts, u.target, alts, replaced_status)
         if dry_run:
             continue
-        located = table.file_of(u.concept_id)
-        path = located.path if located else table.folder / f"{Path(concept.path).stem}.yaml"
-        if path not in documents:
-            documents[path] = rtyaml.load(path) if path.exists() else rtyaml.new_locale_file(table.locale, path.stem)
-        _apply(documents[path], u, alts, concept.preferred(source_language).text, current if confirmed else None,
+        data = document(u.concept_id)
+        _apply(data, u, alts, concept.preferred(source_language).text, current if confirmed else None,
                replaced_status)
+        _apply_description(data["entries"][u.concept_id], u)
     if not dry_run:
         if scope is not None:
             scope.check(documents)
         report.written = [p for p, data in documents.items() if rtyaml.save_if_changed(p, data)]
     return report
+
+
+def _described_differently(entry, u: Imported) -> bool:
+    """Whether the file gives a term of the entry another register, or the entry another explanation."""
+    if u.explanation is not None and (u.explanation or None) != entry.explanation:
+        return True
+    registers = {t.text: t.register or "" for t in entry.terms if t.status.value != "deprecated"}
+    return any(text in registers and registers[text] != register for text, register in u.registers or ())
+
+
+def _apply_description(entry: CommentedMap, u: Imported) -> None:
+    """Registers and explanation as the file gives them ("" removes them); only what differs is written."""
+    for text, register in u.registers or ():
+        term = next((t for t in entry.get("terms") or () if t.get("text") == text and t.get("status") != "deprecated"), None)
+        if term is None or (term.get("register") or "") == register:
+            continue
+        if register:
+            term["register"] = register
+        else:
+            del term["register"]
+    if u.explanation is None or (entry.get("explanation") or None) == (u.explanation or None):
+        return
+    if not u.explanation:
+        del entry["explanation"]
+    elif "explanation" in entry:
+        entry["explanation"] = u.explanation
+    else:
+        keys = list(entry.keys())
+        entry.insert(keys.index("terms") if "terms" in keys else len(keys), "explanation", u.explanation)
 
 
 def _dropped_status(status: str) -> str:

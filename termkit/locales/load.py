@@ -8,13 +8,13 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from ..errors import Errors, TermkitError, TermkitErrors
-from ..glossary.load import parse_term
+from ..glossary.load import explanation_field, parse_term
 from ..yamlio import ErrorCollector, MarkedDict, check_fields, display_path, enum_field, load_yaml_file, string_field
 from .model import STATES, LocaleEntry, LocaleFile, LocaleTable
 
 SCHEMA = "termkit.locale/1"
 FILE_FIELDS = ("schema", "locale", "glossary", "entries", "obsolete")
-ENTRY_FIELDS = ("source_hash", "source_term", "state", "terms", "note")
+ENTRY_FIELDS = ("source_hash", "source_term", "state", "explanation", "terms", "note")
 LOCALE_NAME = re.compile(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})*")
 
 
@@ -95,6 +95,7 @@ def _parse_file(path: Path, shown: str, locale: str, out: ErrorCollector) -> Loc
             source_term=string_field(raw, "source_term", where, out, shown),
             state=enum_field(raw, "state", STATES, "translated", where, out, shown) or "translated",
             terms=tuple(terms), path=shown, line=raw.line,
+            explanation=explanation_field(raw, where, out, shown),
         )
     obsolete = data.get("obsolete")
     if obsolete is not None and not isinstance(obsolete, dict):

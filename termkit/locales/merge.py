@@ -15,5 +15,8 @@ def with_locale_terms(glossary: Glossary, table: LocaleTable) -> Glossary:
         if concept is None or not entry.terms:
             continue  # an orphaned or empty entry matches nothing
         own = tuple(t for t in concept.terms if t.language != table.locale)
-        concepts[concept_id] = replace(concept, terms=own + entry.terms)
+        explanations = concept.explanations
+        if entry.explanation:
+            explanations = tuple(e for e in explanations if e[0] != table.locale) + ((table.locale, entry.explanation),)
+        concepts[concept_id] = replace(concept, terms=own + entry.terms, explanations=explanations)
     return Glossary(concepts=concepts, files=glossary.files, source_language=glossary.source_language)

@@ -19,6 +19,7 @@ class LocaleEntry:
     terms: tuple[Term, ...]
     path: str = ""
     line: int = 0
+    explanation: str | None = None  # a short plain-language explanation in this locale
 
     @property
     def preferred(self) -> Term | None:

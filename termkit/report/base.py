@@ -26,6 +26,11 @@ class Reporter:
         self.findings = 0
         self.severities: Counter = Counter()
         self.codes: Counter = Counter()
+        self.articles: list[dict] = []  # plain-language figures of the articles that have them
+
+    def article(self, figures: dict) -> None:
+        """An article's plain-language figures (``findings.ArticleFindings``), after its findings."""
+        self.articles.append(figures)
 
     def start(self) -> None:
         pass
@@ -49,8 +54,39 @@ def render_with(reporter: type[Reporter], result: CheckResult) -> str:
     r.start()
     for finding in result.findings:
         r.handle(finding)
+    for figures in result.articles:
+        r.article(figures)
     r.finish(result.files_checked, result.errors)
     return out.getvalue()
+
+
+FORMULA_NAMES = {"flesch-kincaid-grade": "Flesch-Kincaid grade", "kandel-moles": "Kandel-Moles",
+                 "szigriszt-pazos": "Szigriszt-Pazos", "wiener-sachtextformel": "Wiener Sachtextformel",
+                 "fernandez-huerta": "Fernández-Huerta", "flesch-reading-ease": "Flesch reading ease"}
+
+
+def plain_language_summary(articles: list[dict]) -> str:
+    """' Plain language: ...' for the text summary line; '' when no article has figures."""
+    if not articles:
+        return ""
+    import statistics
+
+    parts = []
+    by_formula: dict[str, list[float]] = {}
+    for a in articles:
+        if a.get("readability") is not None:
+            by_formula.setdefault(a["formula"], []).append(a["readability"])
+    for formula, values in sorted(by_formula.items()):
+        value = values[0] if len(values) == 1 else statistics.median(values)
+        name = FORMULA_NAMES.get(formula, formula)
+        parts.append(f"{'median ' if len(values) > 1 else ''}{name} {value:g}")
+    measured = [a for a in articles if "unexplained_terms" in a]
+    if measured:
+        unexplained = sum(a["unexplained_terms"] for a in measured)
+        explained = sum(len(a["concepts_explained"]) for a in measured)
+        parts.append(f"{unexplained} unexplained technical term{'s' if unexplained != 1 else ''}")
+        parts.append(f"{explained} concept{'s' if explained != 1 else ''} explained")
+    return " Plain language: " + ", ".join(parts) + "."
 
 
 def dumps(value) -> str:

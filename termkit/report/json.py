@@ -25,8 +25,9 @@ def finding_dict(f: Finding) -> dict:
     return out
 
 
-def document(findings: list, files: int, count: int, severities: Counter, codes: Counter, errors: list) -> dict:
-    return {
+def document(findings: list, files: int, count: int, severities: Counter, codes: Counter, errors: list,
+             articles: list | None = None) -> dict:
+    out = {
         "version": VERSION,
         "findings": findings,
         "summary": {
@@ -37,6 +38,9 @@ def document(findings: list, files: int, count: int, severities: Counter, codes:
         },
         "errors": [{"path": e.path, "line": e.line, "column": e.column, "message": e.message} for e in errors],
     }
+    if articles:  # plain-language figures per article, when those rules ran
+        out["articles"] = articles
+    return out
 
 
 class JsonReporter(Reporter):
@@ -52,7 +56,7 @@ class JsonReporter(Reporter):
 
     def finish(self, files_checked: int, errors: list) -> None:
         self.list.close()
-        full = dumps(document([], files_checked, self.findings, self.severities, self.codes, errors))
+        full = dumps(document([], files_checked, self.findings, self.severities, self.codes, errors, self.articles))
         self.out.write(split_at_list(full, "findings")[2] + "\n")
 
 

@@ -79,7 +79,12 @@ class SarifReporter(Reporter):
 
         rules = [rule for rule in RULES if rule.code in self.codes]
         index = {rule.code: i for i, rule in enumerate(rules)}
-        head, indent, tail = split_at_list(dumps(_log(rules, errors)), "results")
+        log = _log(rules, errors)
+        if self.articles:  # plain-language figures: properties of each article (SARIF artifact)
+            log["runs"][0]["artifacts"] = [
+                {"location": {"uri": _uri(a["path"])}, "properties": {k: v for k, v in a.items() if k != "path"}}
+                for a in self.articles]
+        head, indent, tail = split_at_list(dumps(log), "results")
         self.out.write(head)
         results = JsonList(self.out, indent)
         for finding in self.spool:

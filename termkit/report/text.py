@@ -59,7 +59,9 @@ class TextReporter(Reporter):
         self.out.write(format_finding(finding) + "\n\n")
 
     def finish(self, files_checked: int, errors: list) -> None:
-        self.out.write(_summary(self.severities, files_checked) + "\n")
+        from .base import plain_language_summary
+
+        self.out.write(_summary(self.severities, files_checked) + plain_language_summary(self.articles) + "\n")
 
 
 def render(result: CheckResult) -> str:

@@ -30,6 +30,14 @@ class Unit:
     previous_source: str | None  # the source term the translation was made for, when it changed
     base_pref: str  # value hash (preferred only) at export time
     base_full: str  # value hash (preferred + alternatives) at export time
+    source_register: str = ""  # register of the source preferred term ("" when not said)
+    source_explanation: str = ""  # the source concept's plain-language explanation
+    target_registers: tuple[str, ...] = ()  # register of the target preferred term, then of each alternative
+    target_explanation: str = ""  # the locale entry's explanation
+
+    @property
+    def target_register(self) -> str:
+        return self.target_registers[0] if self.target_registers else ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,19 @@ class Imported:
     source_hash: str | None
     base: str | None
     line: int = 0
+    # (term text, register or "" for none) of the terms the file carries registers for; None: not carried
+    registers: tuple[tuple[str, str], ...] | None = None
+    explanation: str | None = None  # None: not in the file
+
+
+REGISTER_VALUES = ("lay", "technical")
+
+
+def one_line(text: str | None) -> str | None:
+    """An explanation as read back from a file: white space runs are one space; empty is None."""
+    if text is None:
+        return None
+    return " ".join(text.split()) or None
 
 
 def expect_units(found: int, declared: int | None, kind: str, shown: str, line: int) -> None:
@@ -88,6 +109,8 @@ def build_units(glossary: Glossary, table: LocaleTable, source_language: str) ->
         alternatives = entry.alternatives if entry else ()
         forbidden = tuple((t.text, t.status.value) for t in (entry.terms if entry else ())
                           if t.status.value in ("deprecated", "superseded"))
+        by_text = {t.text: t for t in (entry.terms if entry else ())}
+        registers = tuple((by_text[t].register or "") if t in by_text else "" for t in ((target, *alternatives) if target else ()))
         previous = entry.source_term if entry and entry.source_term and entry.source_term != preferred.text else None
         units.append(Unit(
             concept_id=concept.id, source_term=preferred.text, definition=concept.definition or "",
@@ -95,6 +118,8 @@ def build_units(glossary: Glossary, table: LocaleTable, source_language: str) ->
             target=target, alternatives=alternatives, forbidden=forbidden,
             state=entry.state if entry else "draft", needs_review=row.status in ("STALE", "DRAFT", "MISSING"),
             previous_source=previous, base_pref=value_hash(target), base_full=value_hash(target, alternatives),
+            source_register=preferred.register or "", source_explanation=concept.explanation(source_language) or "",
+            target_registers=registers, target_explanation=(entry.explanation or "") if entry else "",
         ))
     return units
 

@@ -21,7 +21,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from ...errors import Errors, TermkitError
-from . import Imported, Unit, expect_units
+from . import Imported, Unit, expect_units, one_line
 
 CARRIES_ALTERNATIVES = False
 SUFFIX = ".po"
@@ -38,12 +38,34 @@ def render(units: list[Unit], source_language: str, locale: str) -> str:
         comments = [c for c in (u.definition, f"pos: {u.pos}" if u.pos else "") if c]
         if u.alternatives:
             comments.append("admitted: " + "; ".join(u.alternatives))
+        if u.source_register:
+            comments.append(f"register: {u.source_register}")
+        if u.source_explanation:
+            comments.append(f"explanation: {u.source_explanation}")
         comments += [f"termkit:source-hash={u.source_hash}", f"termkit:base={u.base_pref}"]
+        # the translation's register and explanation: translator comments, to be edited with msgstr
+        mine = [f"termkit:register={u.target_register}" if u.target and u.target_register else "",
+                f"termkit:explanation={u.target_explanation}" if u.target_explanation else ""]
         catalog.add(u.source_term, string=u.target or "", context=u.concept_id, auto_comments=comments,
+                    user_comments=[c for c in mine if c],
                     flags=["fuzzy"] if u.needs_review else [], previous_id=u.previous_source)
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, include_previous=True)
     return buffer.getvalue().decode("utf-8")
+
+
+def _translator_markers(comments: list[str]) -> dict[str, str]:
+    """``termkit:key=value`` translator comments; a long one is wrapped by Babel over several lines,
+    which are joined back with one space."""
+    found: dict[str, str] = {}
+    key = None
+    for comment in comments:
+        if comment.startswith("termkit:") and "=" in comment:
+            key, _, value = comment[len("termkit:"):].partition("=")
+            found[key] = value.strip()
+        elif key is not None:
+            found[key] = f"{found[key]} {comment.strip()}".strip()
+    return found
 
 
 def _marker(comments: list[str], key: str) -> str | None:
@@ -138,10 +160,14 @@ def parse(text: str, shown: str) -> list[Imported]:
     for message in catalog:
         if not message.id or not message.context:
             continue
+        mine = _translator_markers(message.user_comments)
+        target = message.string or None
         units.append(Imported(
-            concept_id=message.context, target=message.string or None, alternatives=None,
+            concept_id=message.context, target=target, alternatives=None,
             needs_review=message.fuzzy, source_hash=_marker(message.auto_comments, "source-hash"),
             base=_marker(message.auto_comments, "base"), line=message.lineno,
+            registers=((target, mine.get("register", "")),) if target else None,
+            explanation=one_line(mine.get("explanation", "")) or "",
         ))
     declared = UNITS.search(text)
     expect_units(len(units), int(declared.group(1)) if declared else None, "PO", shown,

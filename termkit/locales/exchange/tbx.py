@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from xml.etree import ElementTree as ET
 
 from ...errors import Errors, TermkitError
-from . import Imported, Unit, id_lines
+from . import Imported, Unit, id_lines, one_line
 from .xliff import bcp47
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -17,6 +17,10 @@ NS3 = "urn:iso:std:iso:30042:ed-2"
 STATUS = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
           "deprecated": "deprecatedTerm-admn-sts", "superseded": "supersededTerm-admn-sts"}
 STATUS_BACK = {v: k for k, v in STATUS.items()}
+REGISTER = "termkit:register="
+EXPLANATION = "termkit:explanation="
+# ISO 12620 / DatCatInfo register values of other TBX dialects, read as termkit's two registers
+REGISTER_BACK = {"technicalRegister": "technical", "neutralRegister": "lay", "colloquialRegister": "lay"}
 
 
 def _render(units: list[Unit], source_language: str, locale: str, v3: bool) -> str:
@@ -45,24 +49,42 @@ def _render(units: list[Unit], source_language: str, locale: str, v3: bool) -> s
         source = ET.SubElement(entry, tag(names["lang"]), {XML_LANG: bcp47(source_language)})
         if u.definition:
             ET.SubElement(source, tag("descrip"), type="definition").text = u.definition
-        _term(source, tag, names, u.source_term, "preferred", u.pos)
+        if u.source_explanation:
+            ET.SubElement(source, tag("note")).text = f"{EXPLANATION}{u.source_explanation}"
+        _term(source, tag, names, u.source_term, "preferred", u.pos, u.source_register)
         if u.target:
             target = ET.SubElement(entry, tag(names["lang"]), {XML_LANG: bcp47(locale)})
-            _term(target, tag, names, u.target, "preferred", u.pos)
+            if u.target_explanation:
+                ET.SubElement(target, tag("note")).text = f"{EXPLANATION}{u.target_explanation}"
+            registers = dict(zip((u.target, *u.alternatives), u.target_registers))
+            _term(target, tag, names, u.target, "preferred", u.pos, registers.get(u.target, ""))
             for text in u.alternatives:
-                _term(target, tag, names, text, "admitted", None)
+                _term(target, tag, names, text, "admitted", None, registers.get(text, ""))
             for text, status in u.forbidden:
                 _term(target, tag, names, text, status, None)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _term(parent, tag, names, text: str, status: str, pos: str | None) -> None:
+def _term(parent, tag, names, text: str, status: str, pos: str | None, register: str = "") -> None:
     term = ET.SubElement(parent, tag(names["term"]))
     ET.SubElement(term, tag("term")).text = text
     if pos:
         ET.SubElement(term, tag("termNote"), type="partOfSpeech").text = pos
     ET.SubElement(term, tag("termNote"), type="administrativeStatus").text = STATUS[status]
+    if register:  # TBX-Basic has no register data category: a note keeps the file valid TBX-Basic
+        ET.SubElement(term, tag("note")).text = f"{REGISTER}{register}"
+
+
+def _register(term_sec) -> str:
+    """A term's register: termkit's note, or the ``register`` termNote of TBX dialects that have it."""
+    for node in term_sec.iter():
+        name, text = _local(node.tag), (node.text or "").strip()
+        if name == "note" and text.startswith(REGISTER):
+            return text[len(REGISTER):].strip()
+        if name == "termNote" and node.get("type") == "register":
+            return REGISTER_BACK.get(text, "")  # other registers (slang, in-house...) say nothing of lay or technical
+    return ""
 
 
 def _local(tag: str) -> str:
@@ -88,10 +110,12 @@ def parse_tbx(text: str, shown: str, locale: str) -> list[Imported]:
             continue
         notes = [(n.text or "") for n in entry if _local(n.tag) == "note"]
         marker = {k: v for k, _, v in (n.partition("=") for n in notes) if k.startswith("termkit:")}
-        target, alternatives = None, []
+        target, alternatives, registers, explanation = None, [], [], ""
         for lang_sec in entry:
             if _local(lang_sec.tag) not in ("langSec", "langSet") or not _same_language(lang_sec.get(XML_LANG, ""), bcp47(locale)):
                 continue
+            explanation = next(((n.text or "").strip()[len(EXPLANATION):] for n in lang_sec
+                                if _local(n.tag) == "note" and (n.text or "").strip().startswith(EXPLANATION)), explanation)
             for term_sec in lang_sec.iter():
                 if _local(term_sec.tag) not in ("termSec", "tig", "ntig"):
                     continue
@@ -106,12 +130,18 @@ def parse_tbx(text: str, shown: str, locale: str) -> list[Imported]:
                     continue
                 if status == "preferred" and target is None:
                     target = term.text.strip()
+                    registers.insert(0, (target, _register(term_sec)))
                 elif status == "admitted":
                     alternatives.append(term.text.strip())
+                    registers.append((term.text.strip(), _register(term_sec)))
+        ours = "termkit:source-hash" in marker
         units.append(Imported(
             concept_id=entry.get("id", ""), target=target, alternatives=tuple(alternatives),
             needs_review=marker.get("termkit:state") == "draft", source_hash=marker.get("termkit:source-hash"),
             base=marker.get("termkit:base"), line=lines.get(entry.get("id", ""), 0),
+            # a file termkit did not write says nothing of registers or explanations unless it has them
+            registers=tuple(registers) if ours or any(r for _, r in registers) else None,
+            explanation=(one_line(explanation) or "") if ours else one_line(explanation),
         ))
     return units
 

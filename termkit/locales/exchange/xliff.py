@@ -7,7 +7,7 @@ from xml.etree import ElementTree as ET
 from babel.core import get_locale_identifier, parse_locale
 
 from ...errors import Errors, TermkitError
-from . import Imported, Unit, id_lines
+from . import Imported, Unit, id_lines, one_line
 
 CARRIES_ALTERNATIVES = False
 SUFFIX = ".xlf"
@@ -31,6 +31,13 @@ def render(units: list[Unit], source_language: str, locale: str) -> str:
                                ("termkit-source-hash", u.source_hash), ("termkit-base", u.base_pref)):
             if text:
                 ET.SubElement(notes, f"{{{NS}}}note", category=category).text = text
+        # register and plain-language explanation: the source's for reading, the target's to edit
+        for category, applies, text in (("termkit-register", "source", u.source_register),
+                                        ("termkit-explanation", "source", u.source_explanation),
+                                        ("termkit-register", "target", u.target_register if u.target else ""),
+                                        ("termkit-explanation", "target", u.target_explanation)):
+            if text:
+                ET.SubElement(notes, f"{{{NS}}}note", category=category, appliesTo=applies).text = text
         state = "initial" if u.needs_review or not u.target else STATES.get(u.state, "translated")
         segment = ET.SubElement(unit, f"{{{NS}}}segment", state=state)
         ET.SubElement(segment, f"{{{NS}}}source").text = u.source_term
@@ -51,17 +58,21 @@ def parse(text: str, shown: str) -> list[Imported]:
     units = []
     lines = id_lines(text, ("unit",))
     for unit in root.iter(f"{{{NS}}}unit"):
-        notes = {n.get("category"): (n.text or "") for n in unit.iter(f"{{{NS}}}note")}
+        notes = {n.get("category"): (n.text or "") for n in unit.iter(f"{{{NS}}}note") if n.get("appliesTo") != "target"}
+        mine = {n.get("category"): (n.text or "") for n in unit.iter(f"{{{NS}}}note") if n.get("appliesTo") == "target"}
         segment = unit.find(f"{{{NS}}}segment")
         target = segment.find(f"{{{NS}}}target") if segment is not None else None
         if target is not None and len(target):  # only the text before the first element would be read
             raise TermkitError(Errors.E304.format(kind="XLIFF", problem=f"the target of unit {unit.get('id', '')!r} "
                                                   "holds inline markup; a term is plain text"),
                                shown, lines.get(unit.get("id", ""), 0) or None)
+        target_text = (target.text or "").strip() or None if target is not None else None
         units.append(Imported(
-            concept_id=unit.get("id", ""), target=(target.text or "").strip() or None if target is not None else None,
+            concept_id=unit.get("id", ""), target=target_text,
             alternatives=None, needs_review=segment is not None and segment.get("state", "initial") == "initial",
             source_hash=notes.get("termkit-source-hash"), base=notes.get("termkit-base"),
             line=lines.get(unit.get("id", ""), 0),
+            registers=((target_text, mine.get("termkit-register", "").strip()),) if target_text else None,
+            explanation=one_line(mine.get("termkit-explanation", "")) or "",
         ))
     return units

@@ -1,0 +1,172 @@
+"""Plain language on real texts: readability of consumer vs professional texts, and the precision
+of the unexplained-jargon rule (TK601) against hand labels.
+
+    python eval/plain_language.py                 # both parts, every text of eval/realworld
+    python eval/plain_language.py --split dev     # only the dev (or test) split
+    python eval/plain_language.py --unjudged      # list only the TK601 findings without a label
+
+Texts: ``eval/realworld/manifest*.yaml`` (``genre`` per text; the text's front matter ``type:``).
+Groups: consumer = fact-sheet, explainer, forum, product-page; professional = abstract (or front
+matter ``type: abstract`` or ``professional``); other = encyclopedia, news, press-release,
+warning-letter (regulators' letters are exempt from TK6xx, but they are not written for clinicians). Readability is computed exactly as TK611 computes it (prose only,
+the language's formula from ``rulebooks/<lang>/plain_language.yaml``).
+
+Labels: ``eval/realworld/plain_language_labels.yaml``, judged by reading each finding in its text:
+
+    # one entry per TK601 finding; id as this script prints it
+    labels:
+      - id: en-medlineplus-asthma:12:5:bronchospasm   # <text id>:<line>:<column>:<term as written, lower case>
+        verdict: right      # right: a reader of this page needs the term explained there and it is not
+                            # wrong: it is explained, or not a technical term for this audience, or not
+                            #        the glossary's concept
+        note: optional free text
+
+The id names the text, the position and the term, so a label stays with its finding while the
+text is unchanged; labels whose finding is gone are listed as stale. Precision = right / judged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE / "realworld"
+LABELS = ROOT / "plain_language_labels.yaml"
+CONSUMER = {"fact-sheet", "explainer", "forum", "product-page"}
+PROFESSIONAL = {"abstract"}
+
+
+def load_manifest(root: Path) -> list[dict]:
+    entries: list[dict] = []
+    for path in sorted(root.glob("manifest*.yaml")):
+        entries += yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return entries
+
+
+def load_labels(path: Path) -> dict[str, dict]:
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    labels = {}
+    for item in data.get("labels") or []:
+        if not isinstance(item, dict) or "id" not in item:
+            sys.exit(f"{path}: every label needs an id (got {item!r})")
+        if item.get("verdict") not in ("right", "wrong"):
+            sys.exit(f"{path}: label {item['id']}: verdict must be right or wrong (got {item.get('verdict')!r})")
+        labels[str(item["id"])] = item
+    return labels
+
+
+def finding_id(text_id: str, finding) -> str:
+    return f"{text_id}:{finding.line}:{finding.column}:{finding.text.lower()}"
+
+
+def group_of(entry: dict, front: dict) -> str:
+    declared = front.get("type")
+    if entry.get("genre") in PROFESSIONAL or declared in ("abstract", "professional"):
+        return "professional"
+    if entry.get("genre") in CONSUMER:
+        return "consumer"
+    return "other"
+
+
+def readability(text: str, lang: str):
+    """(formula, score, words) as TK611 computes them."""
+    from termkit.components.readability import WORD, joined, prose_blocks, score
+    from termkit.markdown import extract_prose
+    from termkit.rulebooks import load_rulebook
+
+    book = load_rulebook("plain_language", lang)
+    formula = (book.get("readability") or {}).get("formula")
+    refs = {str(t).lower() for t in load_rulebook("claims", lang).get("reference_sections") or ()}
+    prose = extract_prose(text, "markdown")
+    body = joined(prose.text, prose_blocks(prose.text, text, prose.sections, refs))
+    words = len(WORD.findall(body))
+    return formula, (score(formula, body, lang) if formula and words else None), words
+
+
+def quartiles(values: list[float]) -> tuple[float, float, float]:
+    if len(values) == 1:
+        return values[0], values[0], values[0]
+    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return q1, median, q3
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["dev", "test"], help="only this split (default: every text)")
+    parser.add_argument("--unjudged", action="store_true", help="list only the TK601 findings without a label")
+    parser.add_argument("--root", type=Path, default=ROOT)
+    parser.add_argument("--project", type=Path, default=HERE.parent,
+                        help="a folder with termkit.yaml whose glossary and locales to use (default: the shipped ones)")
+    args = parser.parse_args(argv)
+
+    from termkit import Checker, load_project
+    from termkit.markdown import extract_prose
+
+    project = load_project(start=args.project)
+    checker = Checker(project, select=["TK601"])
+    entries = [e for e in load_manifest(args.root) if not args.split or e.get("split") == args.split]
+    labels = load_labels(args.root / LABELS.name)
+
+    scores: dict[tuple[str, str], list[float]] = {}
+    formulas: dict[str, str] = {}
+    findings = []  # (id, text id, lang, group, finding)
+    for entry in entries:
+        path = args.root / entry["path"]
+        text = path.read_text(encoding="utf-8")
+        front = extract_prose(text, "markdown").front_matter
+        group = group_of(entry, front)
+        lang = entry["lang"]
+        formula, value, _ = readability(text, lang)
+        if value is not None:
+            formulas[lang] = formula
+            scores.setdefault((lang, group), []).append(value)
+        for f in checker.check_file(path, entry["path"]):
+            findings.append((finding_id(entry["id"], f), entry["id"], lang, group, f))
+
+    if not args.unjudged:
+        print(f"Readability of {len(entries)} texts (prose only; q1 / median / q3, n)")
+        for lang in sorted(formulas):
+            print(f"  {lang}  {formulas[lang]}")
+            for group in ("consumer", "professional", "other"):
+                values = sorted(scores.get((lang, group), ()))
+                if values:
+                    q1, median, q3 = quartiles(values)
+                    print(f"    {group:<13} {q1:6.1f} {median:6.1f} {q3:6.1f}   n={len(values)}")
+        print()
+
+    judged = [(fid, f) for fid, _, _, _, f in findings if fid in labels]
+    right = sum(1 for fid, _ in judged if labels[fid]["verdict"] == "right")
+    unjudged = [(fid, f) for fid, _, _, _, f in findings if fid not in labels]
+    if not args.unjudged:
+        by_lang: dict[str, list[int]] = {}
+        for fid, _, lang, _, _ in findings:
+            counts = by_lang.setdefault(lang, [0, 0, 0])
+            counts[0] += 1
+            if fid in labels:
+                counts[1] += 1
+                counts[2] += labels[fid]["verdict"] == "right"
+        print(f"TK601 unexplained-jargon: {len(findings)} findings, {len(judged)} judged, {right} right")
+        for lang, (n, j, r) in sorted(by_lang.items()):
+            print(f"  {lang}: {n} findings, {j} judged, precision {r / j:.2f}" if j else f"  {lang}: {n} findings, 0 judged")
+        if judged:
+            print(f"  precision {right / len(judged):.2f} ({right}/{len(judged)})")
+        stale = sorted(set(labels) - {fid for fid, *_ in findings})
+        if stale and not args.split:
+            print(f"  stale labels (finding gone): {', '.join(stale)}")
+        print()
+    if unjudged:
+        print(f"Unjudged TK601 findings ({len(unjudged)}):")
+        for fid, f in unjudged:
+            print(f"  {fid}\t{f.suggestion or ''}\t{' '.join(f.context.split())[:140]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

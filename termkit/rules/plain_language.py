@@ -1,0 +1,344 @@
+"""Plain-language rules (TK6xx): technical terms explained at first use (TK601), and readability:
+the article's level (TK611), long sentences (TK612), the passive voice (TK613).
+
+All of them are for the public: an article whose profile has ``audience: professional``
+(``abstract``, ``professional``; see ``data/rulebooks/profiles.yaml``) is exempt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from ..components.keys import TERMS_KEY
+from ..findings import Finding, Severity
+from ..rulebooks import compile_phrase, load_profiles, load_rulebook
+from .base import CheckContext, Rule
+
+USED = ("preferred", "admitted")
+SKIP_BEFORE = {'"', "“", "”", "'", "‘", "’", "*", "_"}
+SKIP_AFTER = {",", '"', "“", "”", "'", "‘", "’", "*", "_"}
+FORMULA_NAMES = {"flesch-kincaid-grade": "Flesch-Kincaid grade", "kandel-moles": "Kandel-Moles reading ease",
+                 "szigriszt-pazos": "Szigriszt-Pazos (INFLESZ)", "wiener-sachtextformel": "Wiener Sachtextformel",
+                 "fernandez-huerta": "Fernández-Huerta", "flesch-reading-ease": "Flesch reading ease"}
+
+
+def for_professionals(ctx: CheckContext) -> bool:
+    """The article's profile is written for clinicians or researchers."""
+    profile, _ = ctx.profile()
+    return profile in load_profiles(ctx.settings.extra.get("profiles")).professional
+
+
+def rulebook(ctx: CheckContext) -> dict:
+    key = ("plain_language_book", ctx.language)
+    if key not in ctx.extra:
+        folder = ctx.settings.rulebooks
+        ctx.extra[key] = load_rulebook("plain_language", ctx.language, Path(folder) if folder else None)
+    return ctx.extra[key]
+
+
+def in_heading(ctx: CheckContext, offset: int) -> bool:
+    text = ctx.source.text
+    start = text.rfind("\n", 0, offset) + 1
+    return text[start:offset + 1].lstrip(" ").startswith("#")
+
+
+class UnexplainedJargon(Rule):
+    """What it does:
+    Reports the first use of a technical term (``register: technical`` in the glossary or the
+    locale) that the article does not explain there, when the glossary knows a lay term
+    (``register: lay``) or a plain-language explanation for it. The suggestion is the lay term.
+    A term is explained by its lay term beside it with a link phrase of the terms rulebook
+    ("fasciculation (muscle twitching)", "muscle twitching, which doctors call fasciculation",
+    "also called"), by a definition ("Fasciculation is a ...", "fasciculation means ..."), by a
+    bracket of words after it, or by a naming phrase before it ("a twitch under the skin, called
+    fasciculation"). The phrases are data per language
+    (``rulebooks/<lang>/plain_language.yaml``). Each concept is reported once per article;
+    later uses are fine. A sentence whose subject is the term and whose verb defines it
+    ("Viral gastroenteritis is inflammation of ...") explains it too. Headings are not a first
+    use; abbreviations ("MI", "BCC") are left out: they are as often place names or expansions.
+    Articles for professionals and regulators' letters are exempt.
+
+    Why:
+    Readers of consumer health pages do not know the clinician's word. The CDC Clear
+    Communication Index and the NHS content style guide ask for technical terms to be explained
+    the first time they appear.
+
+    Example:
+    Bad: Fasciculation can follow exercise. Fasciculation is harmless.
+    Bad: ---\\nlang: fr\\n---\\nLa fasciculation peut suivre un effort.
+    Bad: ---\\nlang: es\\n---\\nLa fasciculación puede aparecer tras el ejercicio.
+    Bad: ---\\nlang: de\\n---\\nFaszikulationen treten nach dem Sport auf.
+    Good: Fasciculation (muscle twitching) can follow exercise. Fasciculation is harmless.
+    Good: Muscle twitching, which doctors call fasciculation, can follow exercise.
+    Good: Fasciculation is a small twitch of a muscle under the skin.
+    Good: ---\\ntype: professional\\n---\\nFasciculation can follow exercise.
+    Good: ---\\nlang: fr\\n---\\nLa fasciculation (tressaillement musculaire) peut suivre un effort.
+    Good: ---\\nlang: es\\n---\\nLa fasciculación, es decir, una contracción breve del músculo, aparece tras el ejercicio.
+    Good: ---\\nlang: de\\n---\\nFaszikulationen (Muskelzucken) treten nach dem Sport auf.
+
+    Fix safety:
+    No automatic fix: how to explain a term is the writer's choice; the suggestion is the lay term.
+    """
+
+    code = "TK601"
+    name = "unexplained-jargon"
+    severity = Severity.INFO
+    summary = "Technical term not explained at its first use"
+    needs = ("termkit_terms", "termkit_term_cues")
+    data = ("glossary/*.yaml", "locales/<lang>/*.yaml", "rulebooks/<lang>/plain_language.yaml",
+            "rulebooks/<lang>/terms.yaml", "rulebooks/profiles.yaml")
+
+    def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
+        if for_professionals(ctx):
+            return
+        refs = ctx.compiled.refs
+        record = ctx.extra.setdefault("plain_language", {"technical": 0, "explained": set()})
+        linked = doc._.termkit_linked_at or set()
+        mentions = doc._.termkit_mentions or set()
+        seen: set[str] = set()
+        cues = None
+        spans = sorted(doc.spans.get(TERMS_KEY, ()), key=lambda s: s.start)
+        for span in spans:
+            if span.label_ not in USED:
+                continue
+            ref = refs[int(span.kb_id_)]
+            if ref.concept_id in seen:
+                continue
+            concept = ctx.glossary.get(ref.concept_id)
+            term = next((t for t in concept.terms_in(ctx.language) if t.text == ref.term_text), None) if concept else None
+            if (term is None or term.register != "technical" or term.is_abbreviation
+                    or in_heading(ctx, span.start_char)):
+                continue
+            seen.add(ref.concept_id)
+            record["technical"] += 1
+            lay = [t for t in concept.lay_terms(ctx.language) if t.text != term.text and not t.is_abbreviation]
+            explanation = concept.explanation(ctx.language)
+            if not lay and not explanation:
+                continue  # nothing to suggest
+            if span.start in linked or (span.start, span.end) in mentions:
+                record["explained"].add(ref.concept_id)
+                continue
+            if cues is None:
+                cues = self._cues(doc, ctx)
+            if (self._explained(doc, span, cues, int(rulebook(ctx).get("bracket_words") or 0))
+                    or self._defined(doc, span, rulebook(ctx))):
+                record["explained"].add(ref.concept_id)
+                continue
+            suggestion = lay[0].text if lay else None
+            hint = f"'{span.text} ({suggestion})'" if suggestion else f"a short explanation: {explanation}"
+            message = (f"'{span.text}' is a technical term: explain it at its first use, e.g. {hint}")
+            yield ctx.finding(self, span.start_char, span.end_char, message, suggestion=suggestion)
+
+    def _cues(self, doc, ctx: CheckContext) -> dict[str, tuple[set[int], set[int]]]:
+        """Token offsets where an 'explained after' phrase starts and a 'before' phrase ends."""
+        from spacy.matcher import Matcher
+
+        book = rulebook(ctx)
+        where = f"rulebook plain_language/{ctx.language}"
+        matcher = Matcher(doc.vocab)
+        for kind in ("explained_after", "explained_before"):
+            phrases = book.get(kind) or ()
+            if phrases:
+                matcher.add(kind, [compile_phrase(p, where) for p in phrases])
+        starts, ends = set(), set()
+        if len(matcher):
+            strings = doc.vocab.strings
+            for match_id, start, end in matcher(doc):
+                if strings[match_id] == "explained_after":
+                    starts.add(start)
+                else:
+                    ends.add(end)
+        return {"after": starts, "before": ends}
+
+    @staticmethod
+    def _defined(doc, span, book: dict) -> bool:
+        """A definition sentence: the term is its subject (at most ``subject_words`` words before it
+        in the sentence, "Viral gastroenteritis is ...") and a definition verb follows it
+        ("is inflammation of the lining of the stomach")."""
+        verbs = {str(v).lower() for v in book.get("definition_verbs") or ()}
+        j = span.end
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        if not verbs or j >= len(doc) or doc[j].lower_ not in verbs:
+            return False
+        before, i = 0, span.start - 1
+        while i >= 0 and not (doc[i].text in (".", "!", "?", ":", ";") or "\n" in doc[i].text):
+            if not doc[i].is_space and not doc[i].is_punct:
+                before += 1
+            i -= 1
+        return before <= int(book.get("subject_words") or 0)
+
+    @staticmethod
+    def _explained(doc, span, cues: dict, bracket_words: int) -> bool:
+        j = span.end
+        while j < len(doc) and (doc[j].is_space or doc[j].text in SKIP_AFTER):
+            j += 1
+        if j in cues["after"]:
+            return True
+        if bracket_words and j < len(doc) and doc[j].text == "(":
+            words = 0
+            k = j + 1
+            while k < len(doc) and doc[k].text != ")" and k - j < 40:
+                if doc[k].is_alpha and not doc[k].is_upper:
+                    words += 1
+                k += 1
+            if words >= bracket_words:
+                return True
+        i = span.start
+        while i > 0 and (doc[i - 1].is_space or doc[i - 1].text in SKIP_BEFORE):
+            i -= 1
+        return i in cues["before"]
+
+
+def _article_anchor(ctx: CheckContext, blocks: list[tuple[int, int]]) -> tuple[int, int]:
+    start = blocks[0][0] if blocks else 0
+    text = ctx.source.text
+    while start < len(text) and text[start] in " \t\n":
+        start += 1
+    end = text.find("\n", start)
+    return start, (end if end != -1 else len(text))
+
+
+class HardToRead(Rule):
+    """What it does:
+    Reports an article whose readability, on its prose only, is harder than its profile's target:
+    Flesch-Kincaid grade in English, Kandel-Moles in French, Szigriszt-Pazos (INFLESZ) in Spanish,
+    the Wiener Sachtextformel in German (textstat, with pyphen's syllables). Headings, tables,
+    link lists, code, front matter and reference sections are left out. Targets per profile and
+    per language are data (``rulebooks/<lang>/plain_language.yaml``, ``readability.targets``).
+    The finding stands on the first line of prose. Articles for professionals are exempt.
+
+    Why:
+    The US National Library of Medicine asks for consumer health pages at about grade 7-8; long
+    words and long sentences lose readers.
+
+    Example:
+    Bad: Pharmacological intervention necessitates comprehensive evaluation of cardiovascular comorbidities, particularly hypertension and hyperlipidemia, considering interindividual variability.
+    Bad: ---\\nlang: fr\\n---\\nLa prise en charge thérapeutique nécessite une évaluation approfondie des comorbidités cardiovasculaires, particulièrement l'hypertension artérielle et l'hypercholestérolémie familiale.
+    Bad: ---\\nlang: es\\n---\\nLa intervención farmacológica necesita una evaluación exhaustiva de las comorbilidades cardiovasculares, particularmente la hipertensión arterial y la hipercolesterolemia familiar.
+    Bad: ---\\nlang: de\\n---\\nDie medikamentöse Behandlungsstrategie erfordert eine umfassende Berücksichtigung kardiovaskulärer Begleiterkrankungen, insbesondere Bluthochdruckerkrankungen und Fettstoffwechselstörungen.
+    Good: Your heart pumps blood. Walk each day. Eat less salt. See your doctor once a year.
+    Good: ---\\ntype: professional\\n---\\nPharmacological intervention necessitates comprehensive evaluation of cardiovascular comorbidities.
+    Good: ---\\nlang: fr\\n---\\nLe cœur pompe le sang. Marchez tous les jours. Mangez moins de sel.
+    Good: ---\\nlang: es\\n---\\nEl corazón mueve la sangre. Camine cada día. Coma menos sal.
+    Good: ---\\nlang: de\\n---\\nDas Herz pumpt Blut. Gehen Sie jeden Tag. Essen Sie wenig Salz.
+
+    Fix safety:
+    No automatic fix: shorter words and sentences are the writer's work.
+    """
+
+    code = "TK611"
+    default_enabled = False  # opt-in: select TK61 (or TK6) on the command line or in termkit.yaml
+    name = "hard-to-read"
+    severity = Severity.INFO
+    summary = "Article harder to read than its profile's target"
+    needs = ("termkit_readability",)
+    data = ("rulebooks/<lang>/plain_language.yaml", "rulebooks/profiles.yaml")
+
+    def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
+        found = doc._.termkit_readability
+        if found is None or found.score is None or for_professionals(ctx):
+            return
+        profile, _ = ctx.profile()
+        target = ((rulebook(ctx).get("readability") or {}).get("targets") or {}).get(profile)
+        if target is None:
+            return
+        target = float(target)
+        harder = found.score > target if found.harder == "higher" else found.score < target
+        if not harder:
+            return
+        start, end = _article_anchor(ctx, found.blocks)
+        name = FORMULA_NAMES.get(found.formula, found.formula)
+        way = "at most" if found.harder == "higher" else "at least"
+        message = (f"article reads at {name} {found.score:g} over {found.words} words of prose; "
+                   f"the target for {profile} is {way} {target:g}")
+        yield ctx.finding(self, start, end, message)
+
+
+class LongSentence(Rule):
+    """What it does:
+    Reports a prose sentence longer than the language's limit in words
+    (``sentence_words`` in ``rulebooks/<lang>/plain_language.yaml``: en 25, fr 30, es 30, de 20).
+    Headings, tables, code and reference sections are not sentences here. Articles for
+    professionals are exempt.
+
+    Why:
+    Plain-language guidelines (plainlanguage.gov, the NHS style guide) ask for sentences of 15
+    to 20 words on average; a long sentence is the first thing to split.
+
+    Example:
+    Bad: If you notice that the twitching in your arm or leg muscles does not go away after a few weeks, or if it comes with weakness, cramps or trouble swallowing, you should make an appointment with your doctor.
+    Bad: ---\\nlang: fr\\n---\\nSi vous remarquez que les contractions de vos muscles ne disparaissent pas après quelques semaines, ou si elles s'accompagnent d'une faiblesse, de crampes ou de difficultés à avaler, prenez rendez-vous avec votre médecin traitant sans attendre.
+    Bad: ---\\nlang: es\\n---\\nSi nota que las contracciones de los músculos de sus brazos o piernas no desaparecen después de unas semanas, o si aparecen con debilidad, calambres o dificultad para tragar, pida una cita con su médico de cabecera cuanto antes.
+    Bad: ---\\nlang: de\\n---\\nWenn Sie bemerken, dass das Zucken Ihrer Muskeln nach einigen Wochen nicht verschwindet oder mit Schwäche und Krämpfen einhergeht, sollten Sie einen Termin beim Arzt machen.
+    Good: Muscle twitching is common. See a doctor if it lasts for weeks or comes with weakness.
+    Good: ---\\nlang: fr\\n---\\nLes contractions musculaires sont fréquentes. Consultez si elles durent.
+    Good: ---\\nlang: es\\n---\\nLas contracciones musculares son frecuentes. Consulte si duran.
+    Good: ---\\nlang: de\\n---\\nMuskelzucken ist häufig. Gehen Sie zum Arzt, wenn es lange dauert.
+
+    Fix safety:
+    No automatic fix: where to split a sentence is the writer's choice.
+    """
+
+    code = "TK612"
+    default_enabled = False  # opt-in: select TK61 (or TK6) on the command line or in termkit.yaml
+    name = "long-sentence"
+    severity = Severity.INFO
+    summary = "Sentence longer than the language's limit"
+    needs = ("termkit_readability",)
+    data = ("rulebooks/<lang>/plain_language.yaml",)
+
+    def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
+        found = doc._.termkit_readability
+        if found is None or not found.long_sentences or for_professionals(ctx):
+            return
+        for start, end, words in found.long_sentences:
+            text = ctx.source.text
+            while end > start and text[end - 1] in " \t\n":
+                end -= 1
+            yield ctx.finding(self, start, end, f"sentence of {words} words (at most {found.sentence_limit} "
+                                                f"for {ctx.language}); split it")
+
+
+class PassiveVoice(Rule):
+    """What it does:
+    Reports the passive voice where a cheap test is reliable: in English a form of "be" or "get"
+    before a past participle (a word in -ed or an irregular participle of a list), in German a
+    form of "werden" with a participle (ge-...-t, ge-...-en, -iert) closing the clause. The word
+    lists are data (``passive:`` in ``rulebooks/<lang>/plain_language.yaml``); French and Spanish
+    have none yet (their "être"/"ser" + participle is often an adjective). Articles for
+    professionals are exempt.
+
+    Why:
+    The active voice says who does what ("Your doctor will check your blood"), which readers
+    follow more easily than "Your blood will be checked".
+
+    Example:
+    Bad: Your blood pressure was measured by the nurse.
+    Bad: The tablets are taken with food.
+    Bad: ---\\nlang: de\\n---\\nDer Blutdruck wird gemessen.
+    Good: The nurse measured your blood pressure.
+    Good: Take the tablets with food.
+    Good: ---\\nlang: de\\n---\\nDie Pflegekraft misst den Blutdruck.
+    Good: ---\\nlang: fr\\n---\\nLa tension est mesurée par l'infirmière.
+
+    Fix safety:
+    No automatic fix: the active sentence needs the doer, which only the writer knows.
+    """
+
+    code = "TK613"
+    default_enabled = False  # opt-in: select TK61 (or TK6) on the command line or in termkit.yaml
+    name = "passive-voice"
+    severity = Severity.INFO
+    summary = "Passive voice (English, German)"
+    needs = ("termkit_readability",)
+    data = ("rulebooks/<lang>/plain_language.yaml",)
+
+    def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
+        found = doc._.termkit_readability
+        if found is None or not found.passives or for_professionals(ctx):
+            return
+        for start, end in found.passives:
+            words = " ".join(ctx.source.text[start:end].split())
+            yield ctx.finding(self, start, end, f"passive voice '{words}': say who does it")
