@@ -171,7 +171,7 @@ class FuzzyIndex:
                 for cand in self.by_key.get(self.sound_key(word), ()):
                     # the same sound, and still within one edit more than a typo may take
                     d = OSA.distance(word, cand)
-                    if d <= max_distance(len(cand)) + 1 and abs(len(word) - len(cand)) <= 3:
+                    if d <= max_distance(len(cand)) and abs(len(word) - len(cand)) <= 2:
                         candidates.append(FuzzyMatch(cand, d, "sound"))
         candidates = [c for c in candidates if self._plausible(word, c)]
         if not candidates:

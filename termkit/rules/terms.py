@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Iterator
 
 from ..components.keys import FUZZY_KEY, TERMS_KEY
@@ -22,6 +23,36 @@ def _preferred_for(ctx: CheckContext, ref) -> str | None:
     return preferred.text
 
 
+def _inflected_like(ctx: CheckContext, ref, written: str, suggestion: str) -> str:
+    """The form of the preferred term whose ending is closest to the misspelt word's, when it is
+    closer than the suggestion's: a plural misspelling gets the plural ('fasciculasions' ->
+    'fasciculations'), in any language, from the glossary's ``forms:``."""
+    concept = ctx.glossary.get(ref.concept_id)
+    preferred = concept.preferred(ctx.language) if concept else None
+    if preferred is None or not preferred.forms:
+        return suggestion
+    words = len(suggestion.split())
+    best, best_end = suggestion, _common_ending(written, suggestion)
+    for form in (preferred.text, *preferred.forms):
+        if len(form.split()) == words:
+            end = _common_ending(written, form)
+            if end > best_end:
+                best, best_end = form, end
+    return best
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def _common_ending(a: str, b: str) -> int:
+    a, b = _bare(a), _bare(b)
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
 def _replacement_fix(ctx: CheckContext, span_text: str, start: int, end: int, suggestion: str,
                      applicability: Applicability) -> tuple[str, Fix]:
     replacement = match_case(span_text, suggestion, at_sentence_start(ctx.prose.text, start))
@@ -36,7 +67,8 @@ class Misspelling(Rule):
     Flags misspellings of glossary terms: those listed under a term's `misspellings:`, and
     unlisted ones that are not real words of the document's language but are close to a glossary
     term (edit distance with transpositions, sound-alike spellings, garbled endings), also inside
-    multi-word terms and plurals.
+    multi-word terms and plurals. The suggestion for an unlisted one keeps its inflection: a
+    plural misspelling gets the plural of the preferred term, from the glossary's `forms:`.
 
     Why:
     A garbled medical term reads as carelessness at best and names the wrong thing at worst;
@@ -73,6 +105,8 @@ class Misspelling(Rule):
 
     def _finding(self, ctx, span, ref, listed: bool) -> Finding:
         suggestion = _preferred_for(ctx, ref) or ref.term_text
+        if not listed:
+            suggestion = _inflected_like(ctx, ref, span.text, suggestion)
         start, end = span.start_char, span.end_char
         applicability = Applicability.SAFE if listed else Applicability.UNSAFE
         replacement, fix = _replacement_fix(ctx, span.text, start, end, suggestion, applicability)
