@@ -168,10 +168,13 @@ class FuzzyIndex:
                         and JaroWinkler.similarity(word, cand) >= 0.93):
                     candidates.append(FuzzyMatch(cand, OSA.distance(word, cand), "ending"))
             if self.by_key:
-                for cand in self.by_key.get(self.sound_key(word), ()):
-                    # the same sound, and still within one edit more than a typo may take
+                key = self.sound_key(word)
+                # the same sound, and within the edits a typo may take; one more when the key is
+                # long enough to be telling (six sounds: 'latairalle' for 'latérale')
+                slack = 1 if len(key) >= 6 else 0
+                for cand in self.by_key.get(key, ()):
                     d = OSA.distance(word, cand)
-                    if d <= max_distance(len(cand)) and abs(len(word) - len(cand)) <= 2:
+                    if d <= max_distance(len(cand)) + slack and abs(len(word) - len(cand)) <= 2:
                         candidates.append(FuzzyMatch(cand, d, "sound"))
         candidates = [c for c in candidates if self._plausible(word, c)]
         if not candidates:

@@ -23,22 +23,17 @@ def _preferred_for(ctx: CheckContext, ref) -> str | None:
     return preferred.text
 
 
-def _inflected_like(ctx: CheckContext, ref, written: str, suggestion: str) -> str:
-    """The form of the preferred term whose ending is closest to the misspelt word's, when it is
-    closer than the suggestion's: a plural misspelling gets the plural ('fasciculasions' ->
-    'fasciculations'), in any language, from the glossary's ``forms:``."""
+def _inflected_like(ctx: CheckContext, ref) -> str | None:
+    """When the misspelt word is an inflected form of another term of the concept ('asthmatikes'
+    for fr 'asthmatiques'), the preferred term's form whose ending is closest to that form's
+    ('asthmes', not 'asthme'): a plural stays plural, from the glossary's ``forms:``."""
     concept = ctx.glossary.get(ref.concept_id)
     preferred = concept.preferred(ctx.language) if concept else None
-    if preferred is None or not preferred.forms:
-        return suggestion
-    words = len(suggestion.split())
-    best, best_end = suggestion, _common_ending(written, suggestion)
-    for form in (preferred.text, *preferred.forms):
-        if len(form.split()) == words:
-            end = _common_ending(written, form)
-            if end > best_end:
-                best, best_end = form, end
-    return best
+    if not ref.is_form or preferred is None or ref.term_text == preferred.text or not preferred.forms:
+        return None
+    words = len(preferred.text.split())
+    forms = [f for f in preferred.forms if len(f.split()) == words]
+    return max(forms, key=lambda f: _common_ending(ref.variant, f)) if forms else None
 
 
 def _bare(word: str) -> str:
@@ -106,7 +101,7 @@ class Misspelling(Rule):
     def _finding(self, ctx, span, ref, listed: bool) -> Finding:
         suggestion = _preferred_for(ctx, ref) or ref.term_text
         if not listed:
-            suggestion = _inflected_like(ctx, ref, span.text, suggestion)
+            suggestion = _inflected_like(ctx, ref) or suggestion
         start, end = span.start_char, span.end_char
         applicability = Applicability.SAFE if listed else Applicability.UNSAFE
         replacement, fix = _replacement_fix(ctx, span.text, start, end, suggestion, applicability)
