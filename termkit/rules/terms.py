@@ -62,8 +62,7 @@ class Misspelling(Rule):
     Flags misspellings of glossary terms: those listed under a term's `misspellings:`, and
     unlisted ones that are not real words of the document's language but are close to a glossary
     term (edit distance with transpositions, sound-alike spellings, garbled endings), also inside
-    multi-word terms and plurals. The suggestion for an unlisted one keeps its inflection: a
-    plural misspelling gets the plural of the preferred term, from the glossary's `forms:`.
+    multi-word terms and plurals.
 
     Why:
     A garbled medical term reads as carelessness at best and names the wrong thing at worst;
