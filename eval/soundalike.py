@@ -56,7 +56,7 @@ def read_mitton(where: Path) -> tuple[dict[str, str], str | None]:
             texts[name] = (where / name).read_text(encoding="latin-1")
         elif (where / "HEAD").is_file():
             done = subprocess.run(["git", f"--git-dir={where}", "show", f"HEAD:DataSets/{name}"],
-                                  capture_output=True)
+                                  capture_output=True, check=False)
             if done.returncode == 0:
                 texts[name] = done.stdout.decode("latin-1")
     if not texts:
@@ -170,7 +170,7 @@ def main() -> int:
     from termkit.languages import RealWords, lexicon
     from termkit.locales.load import shipped_locales_dir
 
-    real = {lang: RealWords(lang, lambda w, words=lexicon(lang): w in words) for lang in LANGUAGES}
+    real = {lang: RealWords(lang, lexicon(lang).__contains__) for lang in LANGUAGES}
 
     def real_word(language: str, word: str) -> bool:
         return real[language](word)

@@ -70,7 +70,7 @@ def build(seed: int) -> list[tuple[str, str, str, str, str, str]]:
         terms = glossary_terms(language)
         words = lexicon(language)
         glossary_words = {w.lower() for _, v in terms for w in v.split()}
-        real = RealWords(language, lambda w: w in words or w in glossary_words)
+        real = RealWords(language, (words | glossary_words).__contains__)
         seen = set()
         for concept, variant in terms:
             for word in variant.split():
