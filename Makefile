@@ -29,6 +29,7 @@ bench: install
 eval: install
 	$(BIN)/python eval/misspellings.py
 	$(BIN)/python eval/translation.py
+	$(BIN)/python eval/soundalike.py
 	$(BIN)/python eval/claims.py
 	$(BIN)/python eval/realworld.py
 

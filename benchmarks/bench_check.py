@@ -12,7 +12,10 @@ they must not be reported. Then, in one run, it measures:
   glossary size, and with ``--jobs 2``; then all default rules (claims and disclaimers too);
 - recall of the seeded misspellings and the false alarms (findings where nothing was seeded).
 
-Usage: python benchmarks/bench_check.py [--articles 1000] [--words 800] [--out benchmarks/out]
+With ``--against TERMKIT`` (the executable of another version, e.g. an older checkout's
+``.venv/bin/termkit``) it also times the term check of both, alternated, and prints the ratio.
+
+Usage: python benchmarks/bench_check.py [--articles 1000] [--words 800] [--out benchmarks/out] [--against TERMKIT]
 """
 
 from __future__ import annotations
@@ -129,9 +132,10 @@ def bare_tokenisation(texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def run_check(corpus: Path, glossary: Path, cache: Path, jobs: int = 1, select: str = "TK1,TK3") -> tuple[float, dict]:
+def run_check(corpus: Path, glossary: Path, cache: Path, jobs: int = 1, select: str = "TK1,TK3",
+              termkit: Path | None = None) -> tuple[float, dict]:
     """One `termkit check` process; by default the term rules only (TK1xx, TK3xx): the term check."""
-    termkit = Path(sys.executable).with_name("termkit")
+    termkit = termkit or Path(sys.executable).with_name("termkit")
     env = dict(os.environ, TERMKIT_CACHE_DIR=str(cache))
     cmd = [str(termkit), "check", str(corpus), "--glossary", str(glossary), "--format", "json", "--jobs", str(jobs)]
     if select:
@@ -162,6 +166,9 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=800)
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out")
+    parser.add_argument("--against", type=Path, metavar="TERMKIT",
+                        help="another termkit executable (an earlier version): term check time of this one / that one, "
+                             "runs alternated in this run")
     args = parser.parse_args()
 
     rng = random.Random(20261125)
@@ -201,6 +208,29 @@ def main() -> None:
                          select="TK1,TK3,TK6")
     print(f"term rules + plain-language rules (TK6: jargon, readability, long sentences, passive; {small} concepts, "
           f"warm): {words / plain:,.0f} words/s = {plain / results[small][1]:.2f}x the term rules' wall time")
+    if args.against:
+        compare(args, sizes, seeded)
+
+
+def compare(args, sizes: list[int], seeded) -> None:
+    """This version's term check against another executable's, warm caches, runs alternated (the
+    median of five pairs), so that the load of a shared machine falls on both alike."""
+    import statistics
+
+    for n in (min(sizes), max(sizes)):
+        glossary, times = args.out / f"glossary-{n}", {"this": [], "other": []}
+        recall = {}
+        for who, exe in (("this", None), ("other", args.against)):  # warm each cache first
+            _, report = run_check(args.out / "corpus", glossary, args.out / f"cache-{who}-{n}", termkit=exe)
+            recall[who] = score(report, seeded)
+        for _ in range(5):
+            for who, exe in (("this", None), ("other", args.against)):
+                times[who].append(run_check(args.out / "corpus", glossary, args.out / f"cache-{who}-{n}",
+                                            termkit=exe)[0])
+        this, other = statistics.median(times["this"]), statistics.median(times["other"])
+        print(f"term check, {n} concepts, this / {args.against}: {this:.2f} s / {other:.2f} s = {this / other:.2f}x; "
+              f"unlisted recall {recall['this']['recall_unlisted']:.3f} / {recall['other']['recall_unlisted']:.3f}, "
+              f"false alarms {recall['this']['false_alarms']} / {recall['other']['false_alarms']}")
 
 
 def make_glossary_file(concepts: list[dict], folder: Path) -> None:

@@ -28,12 +28,12 @@ def _versions() -> str:
     code that builds it (so a development checkout never reads a stale cache)."""
     here = Path(__file__).resolve().parent
     code = hashlib.sha256()
-    for name in ("term_tables.py", "cache.py", "fuzzy.py", "languages.py", "glossary/model.py", "glossary/load.py"):
+    for name in ("term_tables.py", "cache.py", "fuzzy.py", "phonetic.py", "languages.py", "glossary/model.py", "glossary/load.py"):
         code.update((here / name).read_bytes())
     for data_file in sorted((here / "data" / "languages").glob("*.yaml")):
         code.update(data_file.read_bytes())
     parts = [f"cache{CACHE_FORMAT}", code.hexdigest()[:16]]
-    for dist in ("termkit", "spacy", "pyspellchecker", "rapidfuzz"):
+    for dist in ("termkit", "spacy", "pyspellchecker", "rapidfuzz", "jellyfish"):
         try:
             parts.append(f"{dist}={metadata.version(dist)}")
         except metadata.PackageNotFoundError:

@@ -4,13 +4,17 @@ A word reaches this index only when it is not a real word of the document's lang
 lexicon and the glossary decide that), so the index can afford to be generous: edit distance with
 transpositions (OSA), phonetic confusions (ph/f, c/k, y/i, silent initial p...) and garbled
 endings behind a long intact prefix. Candidates come from two buckets (phonetic first two
-letters, last three letters), so a lookup scores tens of words, not the whole glossary.
+letters, last three letters), so a lookup scores tens of words, not the whole glossary. Words
+spelled by ear ('newmonia', 'nawshea') are too far from the word meant for edit distance alone:
+the language's sound-alike key (termkit.phonetic, data in data/languages/<lang>.yaml) brings the
+words that sound the same, which edit distance then bounds.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, JaroWinkler
@@ -75,7 +79,7 @@ def _common_prefix(a: str, b: str) -> int:
 class FuzzyMatch:
     word: str  # the glossary word it was matched to
     distance: int
-    reason: str  # "edit" | "phonetic" | "ending"
+    reason: str  # "edit" | "phonetic" | "ending" | "sound"
 
 
 class FuzzyIndex:
@@ -83,11 +87,12 @@ class FuzzyIndex:
 
     def __init__(self, words: set[str] | list[str], suffixes: tuple[str, ...] = (),
                  misspelt: set[str] | frozenset[str] | dict[str, tuple[str, ...]] = frozenset(),
-                 combining_forms: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())):
+                 combining_forms: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+                 sound_key: Callable[[str], str] | None = None):
         """words: glossary words to match against; misspelt: those of them that are themselves
         listed misspellings (an inflection of a misspelling is still a misspelling), each with the
         correct words it stands for when known; combining_forms: (word starts, word ends) of
-        compound medical words ('neuro', 'pathy')."""
+        compound medical words ('neuro', 'pathy'); sound_key: the language's sound-alike key."""
         self.misspelt = {w: () for w in misspelt} if not isinstance(misspelt, dict) else dict(misspelt)
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
         starts, ends = combining_forms
@@ -103,6 +108,12 @@ class FuzzyIndex:
         self.by_sound: dict[str, list[str]] = {}  # whole phonetic key: sound-alike spellings
         self.by_prefix: dict[str, list[str]] = {}  # first five letters: garbled endings
         self.by_shape: dict[tuple[str, int], list[str]] = {}  # first letter and length: short words
+        self.sound_key = sound_key
+        self.by_key: dict[str, list[str]] = {}  # the language's sound-alike key: spelled by ear
+        if sound_key is not None:
+            for w in self.words:
+                if len(w) >= 5 and w not in self.misspelt:
+                    self.by_key.setdefault(sound_key(w), []).append(w)
         for w in self.words:
             self.by_start.setdefault((self.phonetics[w][:2], len(w)), []).append(w)
             self.by_end.setdefault((strip_accents(w)[-3:], len(w)), []).append(w)
@@ -156,6 +167,15 @@ class FuzzyIndex:
                 if (_common_prefix(word, cand) >= max(6, -(-3 * length // 4)) and abs(len(word) - length) <= 2
                         and JaroWinkler.similarity(word, cand) >= 0.93):
                     candidates.append(FuzzyMatch(cand, OSA.distance(word, cand), "ending"))
+            if self.by_key:
+                key = self.sound_key(word)
+                # the same sound, and within the edits a typo may take; one more when the key is
+                # long enough to be telling (six sounds: 'latairalle' for 'latérale')
+                slack = 1 if len(key) >= 6 else 0
+                for cand in self.by_key.get(key, ()):
+                    d = OSA.distance(word, cand)
+                    if d <= max_distance(len(cand)) + slack and abs(len(word) - len(cand)) <= 2:
+                        candidates.append(FuzzyMatch(cand, d, "sound"))
         candidates = [c for c in candidates if self._plausible(word, c)]
         if not candidates:
             return None

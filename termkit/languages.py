@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +43,15 @@ class LanguageData:
     compound_links: tuple[str, ...] = ()  # linking elements between the parts (de 'Fugen-s')
     compound_dropped: tuple[str, ...] = ()  # endings a first part drops ('Schul-buch' from 'Schule')
     combining_forms: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # starts, ends ('neuro', 'pathy')
+    phonetic_rules: tuple[tuple[str, str], ...] = ()  # sound-alike key: (regex, replacement), in order
+    phonetic_library: str | None = None  # a library key applied after the rules ('metaphone')
+
+    def sound_key(self):
+        """The language's sound-alike key (termkit.phonetic.SoundKey), or None when it has none."""
+        from .phonetic import SoundKey
+
+        key = SoundKey(self.phonetic_rules, self.phonetic_library)
+        return key if key else None
 
 
 def base_language(code: str) -> str:
@@ -63,9 +73,11 @@ def language_data(code: str) -> LanguageData:
     inflections = raw.get("inflections") or {}
     compounds = raw.get("compounds") or {}
     forms = raw.get("combining_forms") or {}
-    if not all(isinstance(value, dict) for value in (inflections, compounds, forms)):
+    phonetic = raw.get("phonetic") or {}
+    if not all(isinstance(value, dict) for value in (inflections, compounds, forms, phonetic)):
         raise TermkitError(Errors.E101.format(
-            problem="inflections, compounds and combining_forms: expected mappings"), str(path))
+            problem="inflections, compounds, combining_forms and phonetic: expected mappings"), str(path))
+    rules, library = _phonetic(phonetic, path)
     return LanguageData(
         code=base,
         lexicon=raw.get("lexicon"),
@@ -81,7 +93,31 @@ def language_data(code: str) -> LanguageData:
         compound_links=tuple(str(s) for s in compounds.get("links") or ()),
         compound_dropped=tuple(str(s) for s in compounds.get("dropped") or ()),
         combining_forms=(tuple(str(s) for s in forms.get("start") or ()), tuple(str(s) for s in forms.get("end") or ())),
+        phonetic_rules=rules,
+        phonetic_library=library,
     )
+
+
+def _phonetic(raw: dict, path: Path) -> tuple[tuple[tuple[str, str], ...], str | None]:
+    """The ``phonetic:`` mapping: ``rules`` (a list of [regex, replacement] pairs) and ``library``."""
+    from .phonetic import LIBRARIES
+
+    library = raw.get("library")
+    if library is not None and library not in LIBRARIES:
+        raise TermkitError(Errors.E101.format(
+            problem=f"phonetic.library: expected one of {', '.join(LIBRARIES)}, got {library!r}"), str(path))
+    rules = []
+    for item in raw.get("rules") or ():
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
+            raise TermkitError(Errors.E101.format(
+                problem=f"phonetic.rules: expected [pattern, replacement] pairs, got {item!r}"), str(path))
+        pattern, repl = item[0], "" if item[1] is None else str(item[1])
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise TermkitError(Errors.E101.format(problem=f"phonetic.rules: {pattern!r}: {exc}"), str(path)) from None
+        rules.append((pattern, repl))
+    return tuple(rules), library
 
 
 def _as_list(value: Any) -> list:

@@ -160,7 +160,8 @@ def compile_terms(glossary: Glossary, language: str, nlp: Language, allow: tuple
     misspelt = {word: tuple({w.lower() for r, _, _ in refs for w in compiled.refs[r].term_text.split()})
                 for word, refs in compiled.fuzzy_refs.items()
                 if all(compiled.refs[r].kind == "misspelling" for r, _, _ in refs)}
-    compiled.fuzzy = FuzzyIndex(set(compiled.fuzzy_refs), data.suffixes, misspelt, data.combining_forms)
+    compiled.fuzzy = FuzzyIndex(set(compiled.fuzzy_refs), data.suffixes, misspelt, data.combining_forms,
+                                 data.sound_key())
     return compiled
 
 

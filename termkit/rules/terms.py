@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Iterator
 
 from ..components.keys import FUZZY_KEY, TERMS_KEY
@@ -20,6 +21,31 @@ def _preferred_for(ctx: CheckContext, ref) -> str | None:
     if ref.is_form and ref.term_text == preferred.text:
         return ref.variant
     return preferred.text
+
+
+def _inflected_like(ctx: CheckContext, ref) -> str | None:
+    """When the misspelt word is an inflected form of another term of the concept ('asthmatikes'
+    for fr 'asthmatiques'), the preferred term's form whose ending is closest to that form's
+    ('asthmes', not 'asthme'): a plural stays plural, from the glossary's ``forms:``."""
+    concept = ctx.glossary.get(ref.concept_id)
+    preferred = concept.preferred(ctx.language) if concept else None
+    if not ref.is_form or preferred is None or ref.term_text == preferred.text or not preferred.forms:
+        return None
+    words = len(preferred.text.split())
+    forms = [f for f in preferred.forms if len(f.split()) == words]
+    return max(forms, key=lambda f: _common_ending(ref.variant, f)) if forms else None
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def _common_ending(a: str, b: str) -> int:
+    a, b = _bare(a), _bare(b)
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _replacement_fix(ctx: CheckContext, span_text: str, start: int, end: int, suggestion: str,
@@ -73,6 +99,8 @@ class Misspelling(Rule):
 
     def _finding(self, ctx, span, ref, listed: bool) -> Finding:
         suggestion = _preferred_for(ctx, ref) or ref.term_text
+        if not listed:
+            suggestion = _inflected_like(ctx, ref) or suggestion
         start, end = span.start_char, span.end_char
         applicability = Applicability.SAFE if listed else Applicability.UNSAFE
         replacement, fix = _replacement_fix(ctx, span.text, start, end, suggestion, applicability)
