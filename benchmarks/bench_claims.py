@@ -8,7 +8,7 @@ One run, on real prose and on the synthetic corpus of ``bench_check.py``:
 - synthetic: ``bench_check.make_corpus`` (seeded), with its 100-concept glossary.
 
 For each corpus it times (1) the check alone, in-process: ``Checker.check_text`` over every text,
-pipelines built and warmed beforehand, ``--select TK1,TK3`` (the term rules) against all default
+after one untimed pass that builds the pipelines and loads the lexicons, ``--select TK1,TK3`` (the term rules) against all default
 rules, interleaved, median of the repeats; and (2) the whole process, ``termkit check`` as a user
 runs it (start-up and glossary loading included), median wall and CPU time of interleaved runs.
 The figure of the goal is the ratio all rules / term rules (target <= 1.5), printed as ``ratio:``.
@@ -44,17 +44,14 @@ def prose_words(text: str) -> int:
 
 
 def in_process(root: Path, files: list[Path], repeats: int, glossary: Path | None = None) -> dict[str, float]:
-    """Median CPU seconds of Checker.check_text over the files, per selection (pipelines warmed first)."""
+    """Median CPU seconds of Checker.check_text over the files, per selection (after one untimed pass)."""
     from termkit import Checker, load_project
 
     project = load_project(start=root, glossary=[glossary] if glossary else None)
     texts = [(str(f), f.read_text(encoding="utf-8")) for f in files]
     checkers = {"terms": Checker(project, select=TERM_RULES.split(",")), "all": Checker(project)}
-    warm = {}
-    for path, text in texts:  # one text per folder (language) builds its pipeline before timing
-        warm.setdefault(Path(path).parent, (path, text))
-    for checker in checkers.values():
-        for path, text in warm.values():
+    for checker in checkers.values():  # one untimed pass: pipelines built, lexicons and caches loaded
+        for path, text in texts:
             checker.check_text(text, path)
     times: dict[str, list[float]] = {"terms": [], "all": []}
     for _ in range(repeats):

@@ -118,3 +118,36 @@ def test_sample_article_claims_and_disclaimer(shipped_checker):
     assert [(f.line, f.column) for f in findings if f.code == "TK402"] == [(1, 1)]
     hedged = "the patient may be prescribed additional magnesium supplements"
     assert not any(hedged in f.text for f in findings)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "de"])
+def test_anchored_matcher_finds_what_one_matcher_finds(lang):
+    """The claim and disclaimer phrases, split by anchor word, match exactly what one spaCy Matcher
+    with every phrase matches, on the shipped examples and on the rulebook's own phrases."""
+    import spacy
+    from spacy.matcher import Matcher
+
+    from termkit.components.anchored import AnchoredMatcher
+    from termkit.rulebooks import compile_phrase, load_rulebook
+
+    nlp = spacy.blank(lang)
+    book = load_rulebook("claims", lang, None)
+    lists = {f"{name}-{key}": spec.get(key) or [] for name, spec in book["subtypes"].items()
+             for key in ("triggers", "uncitable", "without_subject")}
+    lists.update({kind: phrases or [] for kind, phrases in (book.get("cues") or {}).items()})
+    lists["health"] = book.get("health_words") or []
+    anchored, plain = AnchoredMatcher(nlp.vocab), Matcher(nlp.vocab)
+    for label, phrases in lists.items():
+        if phrases:
+            anchored.add(label, phrases)
+            plain.add(label, [compile_phrase(p) for p in phrases])
+    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES.parent.parent / "examples").rglob("*.md"))]
+    texts.append(". ".join(p.replace("|", " ").replace("*", "") for ps in lists.values() for p in ps
+                           if isinstance(p, str)))
+    found = 0
+    for text in texts:
+        doc = nlp(text)
+        expected = sorted(set(plain(doc)), key=lambda m: (m[1], m[2], m[0]))
+        assert anchored.match(doc) == expected
+        found += len(expected)
+    assert found > 50

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ..languages import word_frequencies
-from ..rulebooks import SHIPPED, anchors_for, compile_phrase, load_rulebook
+from ..rulebooks import SHIPPED, load_rulebook
 from ..yamlio import load_yaml_file
-from .sentences import candidate_sentences, sentences
+from .anchored import AnchoredMatcher
+from .sentences import sentences
 from .terms import FUZZY_KEY, TERMS_KEY
 
 CLAIMS_KEY = "termkit_claims"
@@ -89,17 +89,16 @@ class ClaimDetector:
         book = load_rulebook("claims", nlp.lang, Path(rulebook_dir) if rulebook_dir else None)
         where = f"rulebook claims/{nlp.lang}"
         self.subtypes: dict[str, _Subtype] = {}
-        self.triggers = Matcher(nlp.vocab)
-        self.cues = Matcher(nlp.vocab)
-        all_triggers: list[str] = []
+        frequency = word_frequencies(nlp.lang)
+        self.triggers = AnchoredMatcher(nlp.vocab, frequency)
+        self.cues = AnchoredMatcher(nlp.vocab, frequency)
         for name_, spec in (book.get("subtypes") or {}).items():
             self.subtypes[name_] = _Subtype(name=name_, requires_any=tuple(spec.get("requires_any") or ()),
                                             mitigated_by=tuple(spec.get("mitigated_by") or ()))
             for key, flags in (("triggers", "cs"), ("uncitable", "us"), ("without_subject", "cf")):
                 phrases = spec.get(key) or []
-                all_triggers += phrases
                 if phrases:
-                    self.triggers.add(f"{name_}|{flags}", [compile_phrase(p, where) for p in phrases])
+                    self.triggers.add(f"{name_}|{flags}", phrases, where)
         cue_lists = dict(book.get("cues") or {})
         cue_lists["health"] = book.get("health_words") or []
         cue_lists["population"] = book.get("population_words") or []
@@ -108,9 +107,8 @@ class ClaimDetector:
         cue_lists["first-person"] = book.get("first_person") or []
         for kind, phrases in cue_lists.items():
             if phrases:
-                self.cues.add(kind, [compile_phrase(p, where) for p in phrases])
+                self.cues.add(kind, phrases, where)
         self.clause_scoped = frozenset(book.get("clause_scoped") or ())
-        self.prefilter = anchors_for(all_triggers, word_frequencies(nlp.lang))
         self.citations = _citation_patterns() + [re.compile(p) for p in book.get("attributions") or []]
         self.source_lines = [re.compile(p, re.M) for p in book.get("source_lines") or []]
         self.testimonial_markers = [re.compile(p, re.M) for p in book.get("testimonial_markers") or []]
@@ -147,8 +145,7 @@ class ClaimDetector:
             for i in range(sent.start, sent.end):
                 sent_of[i] = k
         triggers: dict[int, list[_Trigger]] = {}
-        candidates = candidate_sentences(doc, sents, self.prefilter)
-        raw = [(strings[m], sent.start + s, sent.start + e) for sent in candidates for m, s, e in self.triggers(sent)]
+        raw = [(strings[m], s, e) for m, s, e in self.triggers.match_sentences(doc, sents)]
         raw.sort(key=lambda t: (t[1], t[1] - t[2]))
         for label, s, e in raw:
             # a trigger inside a longer trigger of any subtype is the longer one's ("money-back guarantee")
@@ -164,7 +161,7 @@ class ClaimDetector:
         for k in triggers:
             sent = sents[k]
             cues.setdefault(k, [])
-            for m, s, e in self.cues(sent):
+            for m, s, e in self.cues.match(sent):
                 cues[k].append((strings[m], sent.start + s, sent.start + e))
         for key in (TERMS_KEY, FUZZY_KEY):
             for span in doc.spans.get(key, ()):
@@ -208,7 +205,7 @@ class ClaimDetector:
                 sent = sents[k]
                 paragraph = text.rfind("\n\n", 0, sent.start_char)
                 if sent.end_char > a and paragraph not in told:
-                    for m, s, e in self.cues(sent):
+                    for m, s, e in self.cues.match(sent):
                         if strings[m] == "first-person":
                             triggers.setdefault(k, []).append(
                                 _Trigger("testimonial", True, False, sent.start + s, sent.start + e))
@@ -227,7 +224,7 @@ class ClaimDetector:
         if j < 0 or not sents[j].text.rstrip().endswith(":"):
             return False
         strings = doc.vocab.strings
-        return any(strings[m] in ("critical", "reported") for m, _, _ in self.cues(sents[j]))
+        return any(strings[m] in ("critical", "reported") for m, _, _ in self.cues.match(sents[j]))
 
     @staticmethod
     def _starts_list_or_quote(source: str, offset: int) -> bool:
