@@ -69,6 +69,8 @@ def _citation_patterns() -> list[re.Pattern]:
 
 
 LIST_OR_QUOTE_LINE = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|>|[\"“”«„'‘])")
+# a sentence end with its citation marker inside what the splitter took for one sentence
+INNER_BOUNDARY = re.compile(r"[.!?](\s*(?:\[\d[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s+(?=[A-ZÀ-ÝÄÖÜ])")
 MARKER_AFTER_SENTENCE = re.compile(r"\s*(?:\[\d[^\]]*\]|\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)|\[\^[^\]]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>)")
 
 
@@ -241,13 +243,30 @@ class ClaimDetector:
             end -= 1
         return start, end
 
-    def _cited(self, source: str, start: int, end: int) -> bool:
-        # a marker just after the full stop ("... effective. [3]") still belongs to the sentence
+    def _cited(self, source: str, start: int, end: int, at: int | None = None) -> bool:
+        """Whether the sentence at ``start:end`` carries a citation. A marker just after the full stop
+        ("... effective. [3]") belongs to the sentence; one that ends an earlier sentence the splitter
+        did not separate ("... 1982.[2] Ihm zu Ehren ...") belongs to that sentence, not to the part
+        holding the trigger at ``at``."""
+        if at is not None:
+            for m in INNER_BOUNDARY.finditer(source, start, end):
+                if m.end() <= at:
+                    start = m.end()
+                elif m.start() >= at:
+                    end = m.end(1)
+                    break
+        while end > start and source[end - 1] in " \t[(":  # "pain. [3]": the splitter cut inside the marker
+            end -= 1
         window = source[start:end]
         m = MARKER_AFTER_SENTENCE.match(source, end)
         if m:
             window += m.group(0)
         return any(p.search(window) for p in self.citations)
+
+    @staticmethod
+    def _segment(source: str, sent: Span, at: int) -> int:
+        """Which part of the sentence (split at INNER_BOUNDARY) holds offset ``at``."""
+        return sum(1 for m in INNER_BOUNDARY.finditer(source, sent.start_char, sent.end_char) if m.end() <= at)
 
     def _paragraph_cited(self, sents: list[Span], k: int, source: str) -> bool:
         """The paragraph's last sentence carries a citation, or a "Source:" line follows it."""
@@ -283,11 +302,13 @@ class ClaimDetector:
                     continue  # the trigger word is part of a harmless phrase ("breakthrough pain")
                 if self._mitigated(spec, trigger.start, trigger.end, cues, question, terminators):
                     continue
-                if cited is None:
-                    cited = self._cited(source, sent.start_char, sent.end_char) or self._paragraph_cited(sents, k, source)
-                if trigger.citable and cited:
+                at = doc[trigger.start].idx
+                if cited is None or cited[0] != self._segment(source, sent, at):
+                    cited = (self._segment(source, sent, at),
+                             self._cited(source, sent.start_char, sent.end_char, at) or self._paragraph_cited(sents, k, source))
+                if trigger.citable and cited[1]:
                     continue
-                claims.append((subtype, doc[trigger.start:trigger.end].text, cited, doc[trigger.start].idx))
+                claims.append((subtype, doc[trigger.start:trigger.end].text, cited[1], at))
                 break
         return claims
 
