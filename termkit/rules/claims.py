@@ -58,6 +58,7 @@ class UnsupportedClaim(Rule):
     Bad: The term was popularized by O. Vegard, who was the first to describe the phenomenon.
     Bad: Studies show that 80% of people with cramps lack magnesium.
     Bad: This cream has no side effects.
+    Bad: ---\\nlang: de\\n---\\nEr kam 1982 an.[2] Ihm zu Ehren wurde diese Spezies Borrelia burgdorferi benannt.
     Bad: ---\\ntype: product-page\\n---\\n# Miracle Tea\\n\\nOur miracle tea melts fat.
     Good: Magnesium supplements may help if the twitching is caused by low magnesium (Smith et al., 2020).
     Good: There is no evidence that zinc cures tinnitus.
@@ -77,6 +78,8 @@ class UnsupportedClaim(Rule):
     Good: ---\\nlang: es\\n---\\n## Mitos\\n\\nLa vitamina C cura el resfriado.
     Good: ---\\nlang: de\\n---\\nMagnesium könnte bei Krämpfen helfen.
     Good: ---\\nlang: de\\n---\\n## Mythen\\n\\nVitamin C heilt Erkältungen.
+    Good: ---\\nlang: fr\\n---\\nSelon un sondage publié dans le quotidien espagnol El País, 81 % des Espagnols sont contre.
+    Good: ---\\nlang: es\\n---\\nSegún una encuesta publicada por el diario español El País, el 81 % de los españoles está en contra.
     Good: # Miracle Mineral Supplement\\n\\nThe Miracle Mineral Supplement is a bleach solution sold as a medicine.
     Good: ---\\nlang: fr\\n---\\n# Supplément minéral miraculeux\\n\\nLe supplément minéral miraculeux est une solution de chlorite de sodium.
     Good: ---\\nlang: es\\n---\\n# Suplemento mineral milagroso\\n\\nEl suplemento mineral milagroso es una solución de clorito de sodio.
