@@ -151,3 +151,27 @@ def test_anchored_matcher_finds_what_one_matcher_finds(lang):
         assert anchored.match(doc) == expected
         found += len(expected)
     assert found > 50
+
+
+def test_disclaimer_fix_visibility_shortcut_agrees_with_parsing():
+    """The appended disclaimer is judged visible without parsing the article again only where
+    parsing would say so too (real texts, examples, and articles ending inside code or HTML)."""
+    from termkit.markdown import extract_prose
+    from termkit.rulebooks import load_rulebook
+    from termkit.rules.disclaimers import surely_visible
+
+    root = FIXTURES.parent.parent
+    articles = [p.read_text(encoding="utf-8") for p in sorted((root / "examples").rglob("*.md"))]
+    articles += [p.read_text(encoding="utf-8") for p in sorted((root / "eval" / "realworld" / "texts").rglob("*.md"))[:60]]
+    articles += ["Text.\n\n```\ncode", "Text.\n\n<!-- open", "Text.\n\n~~~\ncode\n", "<pre>\nx"]
+    texts = [spec.get("text", "") for lang in ("en", "fr", "es", "de")
+             for spec in (load_rulebook("disclaimers", lang, None).get("disclaimers") or {}).values()]
+    texts = [t for t in texts if t] + ["- a list item", "`code` here", "<b>bold</b> text"]
+    shortcuts = 0
+    for source in articles:
+        for text in texts:
+            if surely_visible(source, text):
+                shortcuts += 1
+                assert text in extract_prose(source + f"\n\n{text}\n", "markdown").text
+    assert not surely_visible("Text.\n\n```\ncode", texts[0])
+    assert shortcuts > 100
