@@ -175,3 +175,28 @@ def test_disclaimer_fix_visibility_shortcut_agrees_with_parsing():
                 assert text in extract_prose(source + f"\n\n{text}\n", "markdown").text
     assert not surely_visible("Text.\n\n```\ncode", texts[0])
     assert shortcuts > 100
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "de"])
+def test_sentence_starts_are_those_of_spacys_sentencizer(lang):
+    """termkit_sentences computes spaCy's sentencizer rule on arrays: the same starts on real
+    texts and on edge cases (leading punctuation, runs of final marks, quotes after a full stop)."""
+    import numpy
+    import spacy
+    from spacy.attrs import SENT_START
+
+    from termkit.components.sentences import SentenceFixer
+
+    root = FIXTURES.parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "eval" / "realworld" / "texts" / lang).glob("*.md"))[:15]]
+    texts += [". Hello there", "... ! ?", "a", "Hi. ", "(Hi.) There. x", 'It is. big!!! Yes?" he said. No']
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    fixer = SentenceFixer(nlp)
+    starts = 0
+    for text in texts:
+        expected = nlp(text).to_array(SENT_START).astype(numpy.int64)
+        got = fixer._sentencizer(nlp.make_doc(text))
+        assert got.tolist() == expected.tolist(), text[:60]
+        starts += int((got == 1).sum())
+    assert starts > 50
