@@ -3,7 +3,8 @@
 Every phrase of a rulebook needs at least one literal token (its anchor: the rarest required one,
 ``rulebooks.phrase_anchor``). The phrases are grouped by anchor, one Matcher per group, and a
 sentence is matched only by the groups whose anchor it holds: a sentence with "in" meets the few
-patterns anchored on "in", not the hundreds anchored elsewhere. The matches are exactly those of
+patterns anchored on "in", not the hundreds anchored elsewhere, and only on the few tokens around
+each "in" that a phrase of that group can span. The matches are exactly those of
 one Matcher with every pattern (a phrase cannot match where its anchor is absent). Phrases with no
 literal token run on every sentence. Each word's anchors are computed once and remembered.
 """
@@ -45,6 +46,7 @@ class AnchoredMatcher:
         self.prefixes: set[str] = set()
         self.infixes: set[str] = set()
         self._memo: dict[int, tuple[Key, ...]] = {}
+        self.reach: dict[Key, int] = {}  # the longest phrase of each group, in tokens ("..." counts 4)
 
     def __len__(self) -> int:
         return sum(len(m) for m in self.groups.values()) + (len(self.always) if self.always else 0)
@@ -57,7 +59,9 @@ class AnchoredMatcher:
                 self.always = self.always or Matcher(self.vocab)
                 self.always.add(label, [pattern])
                 continue
+            length = sum(4 if raw == "..." else 1 for raw in phrase.split())
             for key in {_key(a) for a in anchor}:
+                self.reach[key] = max(self.reach.get(key, 0), length)
                 kind, text = key
                 (self.words if kind == "w" else self.prefixes if kind == "p" else self.infixes).add(text)
                 self.groups.setdefault(key, Matcher(self.vocab)).add(label, [pattern])
@@ -73,26 +77,49 @@ class AnchoredMatcher:
             keys = self._memo[lower] = tuple(found)
         return keys
 
-    def _run(self, span: Span, keys: Iterable[Key]) -> list[tuple[int, int, int]]:
+    def _run(self, doc: Doc, lo: int, hi: int, positions: dict[Key, list[int]]) -> list[tuple[int, int, int]]:
+        """Matches in doc[lo:hi] (doc offsets). Each group runs only on windows around its anchor's
+        positions, as wide as its longest phrase: a match holds its anchor, so it lies inside one."""
         found: set[tuple[int, int, int]] = set()
-        for key in keys:
-            found.update(self.groups[key](span))
+        for key, where in positions.items():
+            reach = self.reach[key]
+            windows: list[list[int]] = []
+            for p in sorted(where):
+                a, b = max(lo, p - reach + 1), min(hi, p + reach)
+                if windows and a <= windows[-1][1]:
+                    windows[-1][1] = max(windows[-1][1], b)
+                else:
+                    windows.append([a, b])
+            matcher = self.groups[key]
+            for a, b in windows:
+                found.update((m, a + s, a + e) for m, s, e in matcher(doc[a:b]))
         if self.always is not None:
-            found.update(self.always(span))
+            found.update((m, lo + s, lo + e) for m, s, e in self.always(doc[lo:hi]))
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
-    def match(self, span: Span | Doc) -> list[tuple[int, int, int]]:
-        """(match_id, start, end) relative to ``span``, as ``Matcher(span)`` gives them."""
-        keys: set[Key] = set()
-        for token in span:
-            keys.update(self._keys(token.lower))
-        return self._run(span, keys) if keys or self.always is not None else []
+    def _positions(self, lowers: list[int], offset: int) -> dict[Key, list[int]]:
+        positions: dict[Key, list[int]] = {}
+        for i, h in enumerate(lowers):
+            for key in self._keys(h):
+                positions.setdefault(key, []).append(offset + i)
+        return positions
 
-    def match_sentences(self, doc: Doc, sents: list[Span]) -> list[tuple[int, int, int]]:
+    def match(self, span: Span | Doc, lowers: numpy.ndarray | None = None) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) relative to ``span``, as ``Matcher(span)`` gives them.
+        ``lowers``: the LOWER array of the whole Doc, when the caller has it."""
+        doc, lo = (span.doc, span.start) if isinstance(span, Span) else (span, 0)
+        hi = lo + len(span)
+        hashes = [token.lower for token in span] if lowers is None else lowers[lo:hi].tolist()
+        positions = self._positions(hashes, lo)
+        if not positions and self.always is None:
+            return []
+        return [(m, s - lo, e - lo) for m, s, e in self._run(doc, lo, hi, positions)]
+
+    def match_sentences(self, doc: Doc, sents: list[Span], lowers: numpy.ndarray | None = None) -> list[tuple[int, int, int]]:
         """(match_id, start, end) in doc offsets, over every sentence of ``sents``."""
         if self.always is not None:
-            return [(m, sent.start + s, sent.start + e) for sent in sents for m, s, e in self._run(sent, ())]
-        lowers = doc.to_array(LOWER)
+            return [m for sent in sents for m in self.match(sent, lowers)]
+        lowers = doc.to_array(LOWER) if lowers is None else lowers
         if not len(lowers):
             return []
         unique = numpy.unique(lowers)
@@ -100,13 +127,14 @@ class AnchoredMatcher:
         if not hit:
             return []
         starts = [sent.start for sent in sents]
-        wanted: dict[int, set[Key]] = {}
+        wanted: dict[int, dict[Key, list[int]]] = {}
         for i in numpy.isin(lowers, numpy.array(hit, dtype=lowers.dtype)).nonzero()[0].tolist():
             k = bisect.bisect_right(starts, i) - 1
             if k >= 0 and i < sents[k].end:
-                wanted.setdefault(k, set()).update(self._keys(int(lowers[i])))
+                positions = wanted.setdefault(k, {})
+                for key in self._keys(int(lowers[i])):
+                    positions.setdefault(key, []).append(i)
         out = []
         for k in sorted(wanted):
-            sent = sents[k]
-            out += [(m, sent.start + s, sent.start + e) for m, s, e in self._run(sent, wanted[k])]
+            out += self._run(doc, sents[k].start, sents[k].end, wanted[k])
         return out

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -123,6 +124,7 @@ class ClaimDetector:
         spans: list[Span] = []
         if self.subtypes and len(doc):
             claims, spans = self._detect(doc)
+            self._lowers = None  # the LOWER array of the Doc being checked, read by the cue matches
         doc.spans[CLAIMS_KEY] = spans
         doc._.termkit_claims = claims
         return doc
@@ -147,7 +149,9 @@ class ClaimDetector:
             for i in range(sent.start, sent.end):
                 sent_of[i] = k
         triggers: dict[int, list[_Trigger]] = {}
-        raw = [(strings[m], s, e) for m, s, e in self.triggers.match_sentences(doc, sents)]
+        lowers = doc.to_array(LOWER)
+        self._lowers = lowers
+        raw = [(strings[m], s, e) for m, s, e in self.triggers.match_sentences(doc, sents, lowers)]
         raw.sort(key=lambda t: (t[1], t[1] - t[2]))
         for label, s, e in raw:
             # a trigger inside a longer trigger of any subtype is the longer one's ("money-back guarantee")
@@ -163,7 +167,7 @@ class ClaimDetector:
         for k in triggers:
             sent = sents[k]
             cues.setdefault(k, [])
-            for m, s, e in self.cues.match(sent):
+            for m, s, e in self.cues.match(sent, self._lowers):
                 cues[k].append((strings[m], sent.start + s, sent.start + e))
         for key in (TERMS_KEY, FUZZY_KEY):
             for span in doc.spans.get(key, ()):
@@ -207,7 +211,7 @@ class ClaimDetector:
                 sent = sents[k]
                 paragraph = text.rfind("\n\n", 0, sent.start_char)
                 if sent.end_char > a and paragraph not in told:
-                    for m, s, e in self.cues.match(sent):
+                    for m, s, e in self.cues.match(sent, self._lowers):
                         if strings[m] == "first-person":
                             triggers.setdefault(k, []).append(
                                 _Trigger("testimonial", True, False, sent.start + s, sent.start + e))
@@ -226,7 +230,7 @@ class ClaimDetector:
         if j < 0 or not sents[j].text.rstrip().endswith(":"):
             return False
         strings = doc.vocab.strings
-        return any(strings[m] in ("critical", "reported") for m, _, _ in self.cues.match(sents[j]))
+        return any(strings[m] in ("critical", "reported") for m, _, _ in self.cues.match(sents[j], self._lowers))
 
     @staticmethod
     def _starts_list_or_quote(source: str, offset: int) -> bool:
