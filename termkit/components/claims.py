@@ -144,10 +144,7 @@ class ClaimDetector:
         source = doc._.termkit_source or doc.text
         strings = doc.vocab.strings
         sents = sentences(doc)
-        sent_of = [0] * len(doc)
-        for k, sent in enumerate(sents):
-            for i in range(sent.start, sent.end):
-                sent_of[i] = k
+        sent_of = _sentence_index(sents)
         triggers: dict[int, list[_Trigger]] = {}
         lowers = doc.to_array(LOWER)
         self._lowers = lowers
@@ -158,7 +155,7 @@ class ClaimDetector:
             if any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for _, s2, e2 in raw):
                 continue
             subtype, flags = label.rsplit("|", 1)
-            triggers.setdefault(sent_of[s], []).append(_Trigger(subtype, flags[0] == "c", flags[1] == "s", s, e))
+            triggers.setdefault(sent_of(s), []).append(_Trigger(subtype, flags[0] == "c", flags[1] == "s", s, e))
         cues: dict[int, list[tuple[str, int, int]]] = {}
         if "testimonial" in self.subtypes:
             self._testimonial_regions(doc, sents, triggers, cues)
@@ -171,7 +168,7 @@ class ClaimDetector:
                 cues[k].append((strings[m], sent.start + s, sent.start + e))
         for key in (TERMS_KEY, FUZZY_KEY):
             for span in doc.spans.get(key, ()):
-                cues.setdefault(sent_of[span.start], []).append(("health", span.start, span.end))
+                cues.setdefault(sent_of(span.start), []).append(("health", span.start, span.end))
         skipped = self._sections(doc, "reference")
         critical = self._sections(doc, "critical")
         claims, spans = [], []
@@ -331,6 +328,13 @@ class ClaimDetector:
                     continue  # a terminator ("but", ";") between the cue and the trigger ends the cue's scope
                 return True
         return False
+
+
+def _sentence_index(sents: list[Span]):
+    """token offset -> index of its sentence in ``sents`` (which cover the Doc), without a Python
+    loop over every token."""
+    starts = [sent.start for sent in sents]
+    return lambda i: bisect.bisect_right(starts, i) - 1
 
 
 OPENING_QUOTES = "“«„‘"

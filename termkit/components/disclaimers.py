@@ -4,6 +4,8 @@ span) and ``doc._.termkit_advice`` (the first advice match, or None)."""
 
 from __future__ import annotations
 
+import bisect
+
 from pathlib import Path
 
 from spacy.language import Language
@@ -43,18 +45,16 @@ class DisclaimerFinder:
         if len(doc) and (self.disclaimers or len(self.matcher)):
             strings = doc.vocab.strings
             sents = sentences(doc)
-            sent_of = {}
-            for k, sent in enumerate(sents):
-                for i in range(sent.start, sent.end):
-                    sent_of[i] = k
+            starts = [sent.start for sent in sents]
             kinds: list[set[str]] = [set() for _ in sents]
             matches = self.matcher.match_sentences(doc, sents)
             for m, s, e in matches:
                 kind = strings[m]
-                kinds[sent_of[s]].add(kind)
+                kinds[bisect.bisect_right(starts, s) - 1].add(kind)
                 if kind == "advice" and advice is None:
                     advice = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text)
-            for k, sent in enumerate(sents):
+            for k in sorted({k for k, ks in enumerate(kinds) if ks} | {k - 1 for k, ks in enumerate(kinds) if ks and k}):
+                sent = sents[k]  # only sentences with a cue, or before one, can hold a disclaimer
                 pair = kinds[k] | (kinds[k + 1] if k + 1 < len(sents) else set())
                 for name, groups in self.disclaimers.items():
                     if name in found:
