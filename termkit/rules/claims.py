@@ -58,6 +58,10 @@ class UnsupportedClaim(Rule):
     Bad: The term was popularized by O. Vegard, who was the first to describe the phenomenon.
     Bad: Studies show that 80% of people with cramps lack magnesium.
     Bad: This cream has no side effects.
+    Bad: To date less than 10 documented cases of survival have been reported.
+    Bad: ---\\nlang: fr\\n---\\nLe virus a causé la mort de 916 personnes.
+    Bad: ---\\nlang: es\\n---\\nEl virus causó la muerte de 916 personas.
+    Bad: ---\\nlang: de\\n---\\nBis 1995 wurden über 80 Todesfälle untersucht.
     Bad: ---\\nlang: de\\n---\\nEr kam 1982 an.[2] Ihm zu Ehren wurde diese Spezies Borrelia burgdorferi benannt.
     Bad: ---\\ntype: product-page\\n---\\n# Miracle Tea\\n\\nOur miracle tea melts fat.
     Good: Magnesium supplements may help if the twitching is caused by low magnesium (Smith et al., 2020).
