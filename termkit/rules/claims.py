@@ -87,6 +87,7 @@ class UnsupportedClaim(Rule):
     Good: # Miracle Mineral Supplement\\n\\nThe Miracle Mineral Supplement is a bleach solution sold as a medicine.
     Good: ---\\nlang: fr\\n---\\n# Supplément minéral miraculeux\\n\\nLe supplément minéral miraculeux est une solution de chlorite de sodium.
     Good: ---\\nlang: es\\n---\\n# Suplemento mineral milagroso\\n\\nEl suplemento mineral milagroso es una solución de clorito de sodio.
+    Good: ---\\nlang: de\\n---\\nMesmer sprach vom tierischen Magnetismus, der in der Lage sei, Krankheiten zu heilen.
     Good: ---\\nlang: de\\n---\\n# Entschlackung\\n\\nDie Entschlackung ist ein Begriff der Alternativmedizin.
 
     Fix safety:
