@@ -58,6 +58,11 @@ class UnsupportedClaim(Rule):
     Bad: The term was popularized by O. Vegard, who was the first to describe the phenomenon.
     Bad: Studies show that 80% of people with cramps lack magnesium.
     Bad: This cream has no side effects.
+    Bad: Elixicure is the world’s first CBD-infused pain relief cream.
+    Bad: A clinically-effective formula that controls blood sugar.
+    Bad: ---\\nlang: fr\\n---\\nLa première crème au monde contre le mal de dos.
+    Bad: ---\\nlang: es\\n---\\nLa primera crema del mundo contra el dolor de espalda.
+    Bad: ---\\nlang: de\\n---\\nDie weltweit erste Creme gegen Rückenschmerzen.
     Bad: To date less than 10 documented cases of survival have been reported.
     Bad: ---\\nlang: fr\\n---\\nLe virus a causé la mort de 916 personnes.
     Bad: ---\\nlang: es\\n---\\nEl virus causó la muerte de 916 personas.
