@@ -83,13 +83,13 @@ def whole_process(paths: list[Path], repeats: int, extra: list[str], cwd: Path, 
 def report(name: str, words: int, inproc: dict[str, float], proc: dict[str, tuple[float, float]]) -> list[str]:
     return [
         f"{name}: {words:,} words",
-        f"  check alone (in-process CPU): term rules {inproc['terms']:.2f} s ({words / inproc['terms']:,.0f} words/s), "
-        f"all rules {inproc['all']:.2f} s ({words / inproc['all']:,.0f} words/s)",
-        f"  whole process: term rules wall {proc['terms'][0]:.2f} s / CPU {proc['terms'][1]:.2f} s, "
-        f"all rules wall {proc['all'][0]:.2f} s / CPU {proc['all'][1]:.2f} s",
-        f"ratio: {name}, all rules / term rules, check alone: {inproc['all'] / inproc['terms']:.2f}x; "
-        f"whole process: wall {proc['all'][0] / proc['terms'][0]:.2f}x, CPU {proc['all'][1] / proc['terms'][1]:.2f}x "
-        f"(target <= 1.5)",
+        (f"  check alone (in-process CPU): term rules {inproc['terms']:.2f} s ({words / inproc['terms']:,.0f} words/s), "
+         f"all rules {inproc['all']:.2f} s ({words / inproc['all']:,.0f} words/s)"),
+        (f"  whole process: term rules wall {proc['terms'][0]:.2f} s / CPU {proc['terms'][1]:.2f} s, "
+         f"all rules wall {proc['all'][0]:.2f} s / CPU {proc['all'][1]:.2f} s"),
+        (f"ratio: {name}, all rules / term rules, check alone: {inproc['all'] / inproc['terms']:.2f}x; "
+         f"whole process: wall {proc['all'][0] / proc['terms'][0]:.2f}x, CPU {proc['all'][1] / proc['terms'][1]:.2f}x "
+         f"(target <= 1.5)"),
     ]
 
 
@@ -121,7 +121,7 @@ def main() -> None:
         lexicon = set(bench_check.common_words(10**6))
         concepts = bench_check.make_concepts(100, random.Random(7), lexicon)
         bench_check.make_glossary_file(concepts, args.out / "glossary")
-        texts, _, words = bench_check.make_corpus(args.articles, 800, concepts, random.Random(20261125), lexicon,
+        _, _, words = bench_check.make_corpus(args.articles, 800, concepts, random.Random(20261125), lexicon,
                                                   args.out / "corpus")
         files = sorted((args.out / "corpus").glob("*.md"))
         glossary = args.out / "glossary"

@@ -52,12 +52,12 @@ def main() -> None:
         url = re.search(r'url="([^"]+)"', xml).group(1).strip().rstrip("/")
         if url in skip:
             continue
-        found = re.search(r"<Focus>(.*?)</Focus>", xml, re.S)
+        found = re.search(r"<Focus>(.*?)</Focus>", xml, re.DOTALL)
         if not found:
             continue
         focus = html.unescape(found.group(1)).strip()
         lines, words = ["---", "lang: en", f"title: {focus!r}", "---", f"# {focus}", ""], 0
-        for question, answer in re.findall(r"<Question[^>]*>(.*?)</Question>\s*<Answer>(.*?)</Answer>", xml, re.S):
+        for question, answer in re.findall(r"<Question[^>]*>(.*?)</Question>\s*<Answer>(.*?)</Answer>", xml, re.DOTALL):
             answer = "\n\n".join(p.strip() for p in html.unescape(answer).split("\n") if p.strip())
             if not answer or answer in seen:
                 continue
@@ -78,11 +78,11 @@ def main() -> None:
         f"commit: {commit}",
         f"subset: {args.subset}",
         "licence: CC-BY-4.0 (MedQuAD); the answers are text of U.S. National Institutes of Health pages (public domain)",
-        "attribution: Asma Ben Abacha and Dina Demner-Fushman, A Question-Entailment Approach to Question Answering, "
-        "BMC Bioinformatics 20:511, 2019; text from the National Institute of Neurological Disorders and Stroke",
+        ("attribution: Asma Ben Abacha and Dina Demner-Fushman, A Question-Entailment Approach to Question Answering, "
+         "BMC Bioinformatics 20:511, 2019; text from the National Institute of Neurological Disorders and Stroke"),
         "retrieved: 2026-12-04",
-        "method: benchmarks/corpus/build_medquad.py (one article per MedQuAD document, questions as headings, "
-        "answers unchanged; pages already in eval/realworld/ and repeated answers left out)",
+        ("method: benchmarks/corpus/build_medquad.py (one article per MedQuAD document, questions as headings, "
+         "answers unchanged; pages already in eval/realworld/ and repeated answers left out)"),
         f"files: {len(rows)}",
         f"words: {total}",
         "documents:",
