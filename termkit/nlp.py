@@ -116,4 +116,6 @@ def remember_matches(nlp: Language) -> int:
             if isinstance(value, Matcher) and RememberingMatcher.suitable(value):
                 setattr(component, attr, RememberingMatcher(value))
                 wrapped += 1
+            elif hasattr(value, "remember_matches"):  # an AnchoredMatcher: one Matcher per anchor word
+                wrapped += value.remember_matches(RememberingMatcher)
     return wrapped

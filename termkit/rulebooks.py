@@ -108,7 +108,7 @@ def phrase_anchor(phrase: str, frequency: dict[str, int] | None = None) -> list[
     frequencies; the first when none are known): the phrase cannot match where none of them stands.
     None when the phrase has no required literal token.
 
-    >>> phrase_anchor("in just|only <NUM> days", {"in": 900, "just": 50, "only": 80, "days": 60})
+    >>> phrase_anchor("in just|only <NUM> days", {"in": 900, "just": 50, "only": 80, "days": 300})
     ['just', 'only']
     """
     frequency = frequency or {}

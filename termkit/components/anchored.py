@@ -67,6 +67,19 @@ class AnchoredMatcher:
                 self.groups.setdefault(key, Matcher(self.vocab)).add(label, [pattern])
         self._memo.clear()
 
+    def remember_matches(self, wrapper) -> int:
+        """Wrap each group's Matcher in ``wrapper`` (nlp.RememberingMatcher, for the language
+        server) where ``wrapper.suitable`` allows; returns how many were wrapped."""
+        wrapped = 0
+        for key, matcher in list(self.groups.items()):
+            if isinstance(matcher, Matcher) and wrapper.suitable(matcher):
+                self.groups[key] = wrapper(matcher)
+                wrapped += 1
+        if isinstance(self.always, Matcher) and wrapper.suitable(self.always):
+            self.always = wrapper(self.always)
+            wrapped += 1
+        return wrapped
+
     def _keys(self, lower: int) -> tuple[Key, ...]:
         keys = self._memo.get(lower)
         if keys is None:

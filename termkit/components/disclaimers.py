@@ -5,7 +5,6 @@ span) and ``doc._.termkit_advice`` (the first advice match, or None)."""
 from __future__ import annotations
 
 import bisect
-
 from pathlib import Path
 
 from spacy.language import Language

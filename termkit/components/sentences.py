@@ -16,7 +16,6 @@ import bisect
 import re
 
 import numpy
-
 from spacy.attrs import IDX, IS_PUNCT, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
