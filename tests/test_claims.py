@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from conftest import FIXTURES
 
 CASE = re.compile(r"<!-- expect: ([\w -]+?) -->\n(.*?)(?=\n<!-- expect:|\Z)", re.S)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+
 from typing import Iterator
 
 from babel import Locale, UnknownLocaleError
 
-from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..markdown import extract_prose
+from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..rulebooks import load_profiles, load_rulebook
 from .base import CheckContext, Rule
 
