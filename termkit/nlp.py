@@ -44,8 +44,7 @@ def build_pipeline(language: str, needed: Iterable[str] = (), fuzzy: bool = True
     nlp.max_length = 50_000_000  # only the tokenizer and rule components run: no memory-hungry models
     wanted = [name for name in dict.fromkeys(needed) if name != "termkit_terms"]  # always there
     if any(SENTENCE_ATTR in Language.get_factory_meta(name).requires for name in wanted):
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("termkit_sentences")
+        nlp.add_pipe("termkit_sentences")  # spaCy's sentencizer rule on arrays, then Markdown fixes
     nlp.add_pipe("termkit_terms", config={"fuzzy": fuzzy})
     for name in wanted:
         nlp.add_pipe(name, config={"rulebook_dir": rulebook_dir})
@@ -117,4 +116,6 @@ def remember_matches(nlp: Language) -> int:
             if isinstance(value, Matcher) and RememberingMatcher.suitable(value):
                 setattr(component, attr, RememberingMatcher(value))
                 wrapped += 1
+            elif hasattr(value, "remember_matches"):  # an AnchoredMatcher: one Matcher per anchor word
+                wrapped += value.remember_matches(RememberingMatcher)
     return wrapped

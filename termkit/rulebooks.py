@@ -103,6 +103,27 @@ class Anchors:
                 or any(part in w for part in self.infixes)}
 
 
+def phrase_anchor(phrase: str, frequency: dict[str, int] | None = None) -> list[str] | None:
+    """The alternatives of the rarest required literal token of ``phrase`` (by the language's word
+    frequencies; the first when none are known): the phrase cannot match where none of them stands.
+    None when the phrase has no required literal token.
+
+    >>> phrase_anchor("in just|only <NUM> days", {"in": 900, "just": 50, "only": 80, "days": 300})
+    ['just', 'only']
+    """
+    frequency = frequency or {}
+
+    def commonness(alternatives: list[str]) -> int:
+        # a prefix alternative counts as common: it may match many words
+        return max(10**9 if ("*" in a and len(a.strip("*")) < 4) or a.startswith("*")
+                   else frequency.get(a.rstrip("*"), 0) for a in alternatives)
+
+    tokens = [[a.lower() for a in raw.split("|") if a] for raw in phrase.split()
+              if raw not in ("...", "<NUM>", "<YEAR>") and not (len(raw) > 1 and raw.endswith("?"))]
+    tokens = [t for t in tokens if t]
+    return min(tokens, key=commonness) if tokens else None
+
+
 def anchors_for(phrases: list[str], frequency: dict[str, int] | None = None) -> Anchors | None:
     """The anchors of ``phrases``: of each phrase's required literal tokens, the rarest one (by the
     language's word frequencies; the first when none are known). None when a phrase has none.
@@ -114,19 +135,11 @@ def anchors_for(phrases: list[str], frequency: dict[str, int] | None = None) -> 
     words: set[str] = set()
     prefixes: set[str] = set()
     infixes: set[str] = set()
-    frequency = frequency or {}
-
-    def commonness(alternatives: list[str]) -> int:
-        # a prefix alternative counts as common: it may match many words
-        return max(10**9 if ("*" in a and len(a.strip("*")) < 4) or a.startswith("*")
-                   else frequency.get(a.rstrip("*"), 0) for a in alternatives)
-
     for phrase in phrases:
-        tokens = [[a.lower() for a in raw.split("|") if a] for raw in phrase.split()
-                  if raw not in ("...", "<NUM>", "<YEAR>") and not (len(raw) > 1 and raw.endswith("?"))]
-        if not tokens:
+        anchor = phrase_anchor(phrase, frequency)
+        if anchor is None:
             return None
-        for alt in min(tokens, key=commonness):
+        for alt in anchor:
             if alt.startswith("*"):
                 infixes.add(alt.strip("*"))
             elif alt.endswith("*"):

@@ -118,3 +118,85 @@ def test_sample_article_claims_and_disclaimer(shipped_checker):
     assert [(f.line, f.column) for f in findings if f.code == "TK402"] == [(1, 1)]
     hedged = "the patient may be prescribed additional magnesium supplements"
     assert not any(hedged in f.text for f in findings)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "de"])
+def test_anchored_matcher_finds_what_one_matcher_finds(lang):
+    """The claim and disclaimer phrases, split by anchor word, match exactly what one spaCy Matcher
+    with every phrase matches, on the shipped examples and on the rulebook's own phrases."""
+    import spacy
+    from spacy.matcher import Matcher
+
+    from termkit.components.anchored import AnchoredMatcher
+    from termkit.rulebooks import compile_phrase, load_rulebook
+
+    nlp = spacy.blank(lang)
+    book = load_rulebook("claims", lang, None)
+    lists = {f"{name}-{key}": spec.get(key) or [] for name, spec in book["subtypes"].items()
+             for key in ("triggers", "uncitable", "without_subject")}
+    lists.update({kind: phrases or [] for kind, phrases in (book.get("cues") or {}).items()})
+    lists["health"] = book.get("health_words") or []
+    anchored, plain = AnchoredMatcher(nlp.vocab), Matcher(nlp.vocab)
+    for label, phrases in lists.items():
+        if phrases:
+            anchored.add(label, phrases)
+            plain.add(label, [compile_phrase(p) for p in phrases])
+    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES.parent.parent / "examples").rglob("*.md"))]
+    texts.append(". ".join(p.replace("|", " ").replace("*", "") for ps in lists.values() for p in ps
+                           if isinstance(p, str)))
+    found = 0
+    for text in texts:
+        doc = nlp(text)
+        expected = sorted(set(plain(doc)), key=lambda m: (m[1], m[2], m[0]))
+        assert anchored.match(doc) == expected
+        found += len(expected)
+    assert found > 50
+
+
+def test_disclaimer_fix_visibility_shortcut_agrees_with_parsing():
+    """The appended disclaimer is judged visible without parsing the article again only where
+    parsing would say so too (real texts, examples, and articles ending inside code or HTML)."""
+    from termkit.markdown import extract_prose
+    from termkit.rulebooks import load_rulebook
+    from termkit.rules.disclaimers import surely_visible
+
+    root = FIXTURES.parent.parent
+    articles = [p.read_text(encoding="utf-8") for p in sorted((root / "examples").rglob("*.md"))]
+    articles += [p.read_text(encoding="utf-8") for p in sorted((root / "eval" / "realworld" / "texts").rglob("*.md"))[:60]]
+    articles += ["Text.\n\n```\ncode", "Text.\n\n<!-- open", "Text.\n\n~~~\ncode\n", "<pre>\nx"]
+    texts = [spec.get("text", "") for lang in ("en", "fr", "es", "de")
+             for spec in (load_rulebook("disclaimers", lang, None).get("disclaimers") or {}).values()]
+    texts = [t for t in texts if t] + ["- a list item", "`code` here", "<b>bold</b> text"]
+    shortcuts = 0
+    for source in articles:
+        for text in texts:
+            if surely_visible(source, text):
+                shortcuts += 1
+                assert text in extract_prose(source + f"\n\n{text}\n", "markdown").text
+    assert not surely_visible("Text.\n\n```\ncode", texts[0])
+    assert shortcuts > 100
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "de"])
+def test_sentence_starts_are_those_of_spacys_sentencizer(lang):
+    """termkit_sentences computes spaCy's sentencizer rule on arrays: the same starts on real
+    texts and on edge cases (leading punctuation, runs of final marks, quotes after a full stop)."""
+    import numpy
+    import spacy
+    from spacy.attrs import SENT_START
+
+    from termkit.components.sentences import SentenceFixer
+
+    root = FIXTURES.parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "eval" / "realworld" / "texts" / lang).glob("*.md"))[:15]]
+    texts += [". Hello there", "... ! ?", "a", "Hi. ", "(Hi.) There. x", 'It is. big!!! Yes?" he said. No']
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    fixer = SentenceFixer(nlp)
+    starts = 0
+    for text in texts:
+        expected = nlp(text).to_array(SENT_START).astype(numpy.int64)
+        got = fixer._sentencizer(nlp.make_doc(text))
+        assert got.tolist() == expected.tolist(), text[:60]
+        starts += int((got == 1).sum())
+    assert starts > 50

@@ -21,14 +21,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ..languages import word_frequencies
-from ..rulebooks import SHIPPED, anchors_for, compile_phrase, load_rulebook
+from ..rulebooks import SHIPPED, load_rulebook
 from ..yamlio import load_yaml_file
-from .sentences import candidate_sentences, sentences
+from .anchored import AnchoredMatcher
+from .sentences import sentences
 from .terms import FUZZY_KEY, TERMS_KEY
 
 CLAIMS_KEY = "termkit_claims"
@@ -69,6 +70,8 @@ def _citation_patterns() -> list[re.Pattern]:
 
 
 LIST_OR_QUOTE_LINE = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|>|[\"“”«„'‘])")
+# a sentence end with its citation marker inside what the splitter took for one sentence
+INNER_BOUNDARY = re.compile(r"[.!?](\s*(?:\[\d[^\]]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s+(?=[A-ZÀ-ÝÄÖÜ])")
 MARKER_AFTER_SENTENCE = re.compile(r"\s*(?:\[\d[^\]]*\]|\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)|\[\^[^\]]+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>)")
 
 
@@ -89,17 +92,16 @@ class ClaimDetector:
         book = load_rulebook("claims", nlp.lang, Path(rulebook_dir) if rulebook_dir else None)
         where = f"rulebook claims/{nlp.lang}"
         self.subtypes: dict[str, _Subtype] = {}
-        self.triggers = Matcher(nlp.vocab)
-        self.cues = Matcher(nlp.vocab)
-        all_triggers: list[str] = []
+        frequency = word_frequencies(nlp.lang)
+        self.triggers = AnchoredMatcher(nlp.vocab, frequency)
+        self.cues = AnchoredMatcher(nlp.vocab, frequency)
         for name_, spec in (book.get("subtypes") or {}).items():
             self.subtypes[name_] = _Subtype(name=name_, requires_any=tuple(spec.get("requires_any") or ()),
                                             mitigated_by=tuple(spec.get("mitigated_by") or ()))
             for key, flags in (("triggers", "cs"), ("uncitable", "us"), ("without_subject", "cf")):
                 phrases = spec.get(key) or []
-                all_triggers += phrases
                 if phrases:
-                    self.triggers.add(f"{name_}|{flags}", [compile_phrase(p, where) for p in phrases])
+                    self.triggers.add(f"{name_}|{flags}", phrases, where)
         cue_lists = dict(book.get("cues") or {})
         cue_lists["health"] = book.get("health_words") or []
         cue_lists["population"] = book.get("population_words") or []
@@ -108,9 +110,8 @@ class ClaimDetector:
         cue_lists["first-person"] = book.get("first_person") or []
         for kind, phrases in cue_lists.items():
             if phrases:
-                self.cues.add(kind, [compile_phrase(p, where) for p in phrases])
+                self.cues.add(kind, phrases, where)
         self.clause_scoped = frozenset(book.get("clause_scoped") or ())
-        self.prefilter = anchors_for(all_triggers, word_frequencies(nlp.lang))
         self.citations = _citation_patterns() + [re.compile(p) for p in book.get("attributions") or []]
         self.source_lines = [re.compile(p, re.M) for p in book.get("source_lines") or []]
         self.testimonial_markers = [re.compile(p, re.M) for p in book.get("testimonial_markers") or []]
@@ -123,6 +124,7 @@ class ClaimDetector:
         spans: list[Span] = []
         if self.subtypes and len(doc):
             claims, spans = self._detect(doc)
+            self._lowers = None  # the LOWER array of the Doc being checked, read by the cue matches
         doc.spans[CLAIMS_KEY] = spans
         doc._.termkit_claims = claims
         return doc
@@ -142,20 +144,18 @@ class ClaimDetector:
         source = doc._.termkit_source or doc.text
         strings = doc.vocab.strings
         sents = sentences(doc)
-        sent_of = [0] * len(doc)
-        for k, sent in enumerate(sents):
-            for i in range(sent.start, sent.end):
-                sent_of[i] = k
+        sent_of = _sentence_index(sents)
         triggers: dict[int, list[_Trigger]] = {}
-        candidates = candidate_sentences(doc, sents, self.prefilter)
-        raw = [(strings[m], sent.start + s, sent.start + e) for sent in candidates for m, s, e in self.triggers(sent)]
+        lowers = doc.to_array(LOWER)
+        self._lowers = lowers
+        raw = [(strings[m], s, e) for m, s, e in self.triggers.match_sentences(doc, sents, lowers)]
         raw.sort(key=lambda t: (t[1], t[1] - t[2]))
         for label, s, e in raw:
             # a trigger inside a longer trigger of any subtype is the longer one's ("money-back guarantee")
             if any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for _, s2, e2 in raw):
                 continue
             subtype, flags = label.rsplit("|", 1)
-            triggers.setdefault(sent_of[s], []).append(_Trigger(subtype, flags[0] == "c", flags[1] == "s", s, e))
+            triggers.setdefault(sent_of(s), []).append(_Trigger(subtype, flags[0] == "c", flags[1] == "s", s, e))
         cues: dict[int, list[tuple[str, int, int]]] = {}
         if "testimonial" in self.subtypes:
             self._testimonial_regions(doc, sents, triggers, cues)
@@ -164,11 +164,11 @@ class ClaimDetector:
         for k in triggers:
             sent = sents[k]
             cues.setdefault(k, [])
-            for m, s, e in self.cues(sent):
+            for m, s, e in self.cues.match(sent, self._lowers):
                 cues[k].append((strings[m], sent.start + s, sent.start + e))
         for key in (TERMS_KEY, FUZZY_KEY):
             for span in doc.spans.get(key, ()):
-                cues.setdefault(sent_of[span.start], []).append(("health", span.start, span.end))
+                cues.setdefault(sent_of(span.start), []).append(("health", span.start, span.end))
         skipped = self._sections(doc, "reference")
         critical = self._sections(doc, "critical")
         claims, spans = [], []
@@ -208,7 +208,7 @@ class ClaimDetector:
                 sent = sents[k]
                 paragraph = text.rfind("\n\n", 0, sent.start_char)
                 if sent.end_char > a and paragraph not in told:
-                    for m, s, e in self.cues(sent):
+                    for m, s, e in self.cues.match(sent, self._lowers):
                         if strings[m] == "first-person":
                             triggers.setdefault(k, []).append(
                                 _Trigger("testimonial", True, False, sent.start + s, sent.start + e))
@@ -227,7 +227,7 @@ class ClaimDetector:
         if j < 0 or not sents[j].text.rstrip().endswith(":"):
             return False
         strings = doc.vocab.strings
-        return any(strings[m] in ("critical", "reported") for m, _, _ in self.cues(sents[j]))
+        return any(strings[m] in ("critical", "reported") for m, _, _ in self.cues.match(sents[j], self._lowers))
 
     @staticmethod
     def _starts_list_or_quote(source: str, offset: int) -> bool:
@@ -244,13 +244,30 @@ class ClaimDetector:
             end -= 1
         return start, end
 
-    def _cited(self, source: str, start: int, end: int) -> bool:
-        # a marker just after the full stop ("... effective. [3]") still belongs to the sentence
+    def _cited(self, source: str, start: int, end: int, at: int | None = None) -> bool:
+        """Whether the sentence at ``start:end`` carries a citation. A marker just after the full stop
+        ("... effective. [3]") belongs to the sentence; one that ends an earlier sentence the splitter
+        did not separate ("... 1982.[2] Ihm zu Ehren ...") belongs to that sentence, not to the part
+        holding the trigger at ``at``."""
+        if at is not None:
+            for m in INNER_BOUNDARY.finditer(source, start, end):
+                if m.end() <= at:
+                    start = m.end()
+                elif m.start() >= at:
+                    end = m.end(1)
+                    break
+        while end > start and source[end - 1] in " \t[(":  # "pain. [3]": the splitter cut inside the marker
+            end -= 1
         window = source[start:end]
         m = MARKER_AFTER_SENTENCE.match(source, end)
         if m:
             window += m.group(0)
         return any(p.search(window) for p in self.citations)
+
+    @staticmethod
+    def _segment(source: str, sent: Span, at: int) -> int:
+        """Which part of the sentence (split at INNER_BOUNDARY) holds offset ``at``."""
+        return sum(1 for m in INNER_BOUNDARY.finditer(source, sent.start_char, sent.end_char) if m.end() <= at)
 
     def _paragraph_cited(self, sents: list[Span], k: int, source: str) -> bool:
         """The paragraph's last sentence carries a citation, or a "Source:" line follows it."""
@@ -286,11 +303,13 @@ class ClaimDetector:
                     continue  # the trigger word is part of a harmless phrase ("breakthrough pain")
                 if self._mitigated(spec, trigger.start, trigger.end, cues, question, terminators):
                     continue
-                if cited is None:
-                    cited = self._cited(source, sent.start_char, sent.end_char) or self._paragraph_cited(sents, k, source)
-                if trigger.citable and cited:
+                at = doc[trigger.start].idx
+                if cited is None or cited[0] != self._segment(source, sent, at):
+                    cited = (self._segment(source, sent, at),
+                             self._cited(source, sent.start_char, sent.end_char, at) or self._paragraph_cited(sents, k, source))
+                if trigger.citable and cited[1]:
                     continue
-                claims.append((subtype, doc[trigger.start:trigger.end].text, cited, doc[trigger.start].idx))
+                claims.append((subtype, doc[trigger.start:trigger.end].text, cited[1], at))
                 break
         return claims
 
@@ -309,6 +328,13 @@ class ClaimDetector:
                     continue  # a terminator ("but", ";") between the cue and the trigger ends the cue's scope
                 return True
         return False
+
+
+def _sentence_index(sents: list[Span]):
+    """token offset -> index of its sentence in ``sents`` (which cover the Doc), without a Python
+    loop over every token."""
+    starts = [sent.start for sent in sents]
+    return lambda i: bisect.bisect_right(starts, i) - 1
 
 
 OPENING_QUOTES = "“«„‘"

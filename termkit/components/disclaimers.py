@@ -4,15 +4,16 @@ span) and ``doc._.termkit_advice`` (the first advice match, or None)."""
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from ..languages import word_frequencies
-from ..rulebooks import anchors_for, compile_phrase, load_rulebook
-from .sentences import candidate_sentences, sentences
+from ..rulebooks import load_rulebook
+from .anchored import AnchoredMatcher
+from .sentences import sentences
 
 
 @Language.factory("termkit_disclaimers", default_config={"rulebook_dir": None},
@@ -30,16 +31,12 @@ class DisclaimerFinder:
         self.disclaimers = {name_: [set(group) for group in spec.get("any_of") or []] for name_, spec in specs.items()}
         self.adjacent = {name_: [set(group) for group in spec.get("adjacent") or []] for name_, spec in specs.items()}
         self.texts = {name_: spec.get("text", "") for name_, spec in (book.get("disclaimers") or {}).items()}
-        self.matcher = Matcher(nlp.vocab)
-        phrases_all: list[str] = []
+        self.matcher = AnchoredMatcher(nlp.vocab, word_frequencies(nlp.lang))
         for kind, phrases in (book.get("cues") or {}).items():
             if phrases:
-                self.matcher.add(kind, [compile_phrase(p, where) for p in phrases])
-                phrases_all += phrases
+                self.matcher.add(kind, phrases, where)
         if book.get("advice"):
-            self.matcher.add("advice", [compile_phrase(p, where) for p in book["advice"]])
-            phrases_all += book["advice"]
-        self.prefilter = anchors_for(phrases_all, word_frequencies(nlp.lang))
+            self.matcher.add("advice", book["advice"], where)
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, tuple[int, int]] = {}
@@ -47,19 +44,16 @@ class DisclaimerFinder:
         if len(doc) and (self.disclaimers or len(self.matcher)):
             strings = doc.vocab.strings
             sents = sentences(doc)
-            sent_of = {}
-            for k, sent in enumerate(sents):
-                for i in range(sent.start, sent.end):
-                    sent_of[i] = k
+            starts = [sent.start for sent in sents]
             kinds: list[set[str]] = [set() for _ in sents]
-            matches = [(m, sent.start + s, sent.start + e) for sent in candidate_sentences(doc, sents, self.prefilter)
-                       for m, s, e in self.matcher(sent)]
+            matches = self.matcher.match_sentences(doc, sents)
             for m, s, e in matches:
                 kind = strings[m]
-                kinds[sent_of[s]].add(kind)
+                kinds[bisect.bisect_right(starts, s) - 1].add(kind)
                 if kind == "advice" and advice is None:
                     advice = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text)
-            for k, sent in enumerate(sents):
+            for k in sorted({k for k, ks in enumerate(kinds) if ks} | {k - 1 for k, ks in enumerate(kinds) if ks and k}):
+                sent = sents[k]  # only sentences with a cue, or before one, can hold a disclaimer
                 pair = kinds[k] | (kinds[k + 1] if k + 1 < len(sents) else set())
                 for name, groups in self.disclaimers.items():
                     if name in found:

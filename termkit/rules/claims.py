@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..findings import Applicability, Finding, Fix, Severity
@@ -33,7 +34,9 @@ class UnsupportedClaim(Rule):
     a signature ("— Maria, 54") or a star rating, a first-person sentence is a testimonial. An
     abstract (`type: abstract`, or detected by its section labels) reports its own figures, which
     are not uncited statistics. On a regulator's page (`type: regulatory`), claims in quotation
-    marks or blockquotes are the seller's words, quoted to condemn them.
+    marks or blockquotes are the seller's words, quoted to condemn them. A fraud word that names
+    the article's subject (a word of its title: an encyclopedia article on "Detox" or on the
+    "Miracle Mineral Supplement") is a name, not a claim, except on a product page.
 
     Example:
     Bad: Magnesium supplements cure fasciculation.
@@ -55,6 +58,17 @@ class UnsupportedClaim(Rule):
     Bad: The term was popularized by O. Vegard, who was the first to describe the phenomenon.
     Bad: Studies show that 80% of people with cramps lack magnesium.
     Bad: This cream has no side effects.
+    Bad: Elixicure is the world’s first CBD-infused pain relief cream.
+    Bad: A clinically-effective formula that controls blood sugar.
+    Bad: ---\\nlang: fr\\n---\\nLa première crème au monde contre le mal de dos.
+    Bad: ---\\nlang: es\\n---\\nLa primera crema del mundo contra el dolor de espalda.
+    Bad: ---\\nlang: de\\n---\\nDie weltweit erste Creme gegen Rückenschmerzen.
+    Bad: To date less than 10 documented cases of survival have been reported.
+    Bad: ---\\nlang: fr\\n---\\nLe virus a causé la mort de 916 personnes.
+    Bad: ---\\nlang: es\\n---\\nEl virus causó la muerte de 916 personas.
+    Bad: ---\\nlang: de\\n---\\nBis 1995 wurden über 80 Todesfälle untersucht.
+    Bad: ---\\nlang: de\\n---\\nEr kam 1982 an.[2] Ihm zu Ehren wurde diese Spezies Borrelia burgdorferi benannt.
+    Bad: ---\\ntype: product-page\\n---\\n# Miracle Tea\\n\\nOur miracle tea melts fat.
     Good: Magnesium supplements may help if the twitching is caused by low magnesium (Smith et al., 2020).
     Good: There is no evidence that zinc cures tinnitus.
     Good: Does magnesium cure cramps?
@@ -73,6 +87,13 @@ class UnsupportedClaim(Rule):
     Good: ---\\nlang: es\\n---\\n## Mitos\\n\\nLa vitamina C cura el resfriado.
     Good: ---\\nlang: de\\n---\\nMagnesium könnte bei Krämpfen helfen.
     Good: ---\\nlang: de\\n---\\n## Mythen\\n\\nVitamin C heilt Erkältungen.
+    Good: ---\\nlang: fr\\n---\\nSelon un sondage publié dans le quotidien espagnol El País, 81 % des Espagnols sont contre.
+    Good: ---\\nlang: es\\n---\\nSegún una encuesta publicada por el diario español El País, el 81 % de los españoles está en contra.
+    Good: # Miracle Mineral Supplement\\n\\nThe Miracle Mineral Supplement is a bleach solution sold as a medicine.
+    Good: ---\\nlang: fr\\n---\\n# Supplément minéral miraculeux\\n\\nLe supplément minéral miraculeux est une solution de chlorite de sodium.
+    Good: ---\\nlang: es\\n---\\n# Suplemento mineral milagroso\\n\\nEl suplemento mineral milagroso es una solución de clorito de sodio.
+    Good: ---\\nlang: de\\n---\\nMesmer sprach vom tierischen Magnetismus, der in der Lage sei, Krankheiten zu heilen.
+    Good: ---\\nlang: de\\n---\\n# Entschlackung\\n\\nDie Entschlackung ist ein Begriff der Alternativmedizin.
 
     Fix safety:
     No automatic fix: a claim needs a source or a rewrite, which only an editor can give.
@@ -92,9 +113,12 @@ class UnsupportedClaim(Rule):
         profiles = load_profiles(ctx.settings.extra.get("profiles"))
         exempt = profiles.exempt_claims.get(profile, [])
         quotes_exempt = profile in profiles.exempt_quoted_claims
+        subject = _title_words(ctx) if profile != "product-page" else set()
         for claim in doc._.termkit_claims or ():
             if claim.subtype in exempt:
                 continue  # e.g. an abstract reporting its own results
+            if claim.subtype == "red-flag" and subject and _names_subject(claim.trigger, subject):
+                continue  # "Entschlackung" in an article titled so: the name of what it discusses
             if claim.quoted and (quotes_exempt or claim.subtype == "red-flag"):
                 # a fraud word in quotation marks is mentioned, not used (a product's name, a slogan
                 # under discussion); on a regulator's page every quoted claim is the seller's
@@ -107,3 +131,19 @@ class UnsupportedClaim(Rule):
             yield ctx.finding(self, claim.start, claim.end, message, suggestion=spec.get("suggestion", ""),
                               subtype=claim.subtype, severity=Severity(spec.get("severity", "warning")),
                               fix=Fix("Cite a source or rewrite the claim", (), Applicability.DISPLAY_ONLY))
+
+
+def _title_words(ctx: CheckContext) -> set[str]:
+    """The words of the article's title: front matter ``title:`` and its first heading."""
+    titles = [str(ctx.prose.front_matter.get("title") or "")] if isinstance(ctx.prose.front_matter, dict) else []
+    if ctx.prose.sections:
+        titles.append(ctx.prose.sections[0][3])
+    return {w for t in titles for w in re.findall(r"\w+", t.lower()) if len(w) >= 5}
+
+
+def _names_subject(trigger: str, subject: set[str]) -> bool:
+    """Every word of the trigger is a word of the title, or of its family (first five letters
+    shared: miracle / miraculeux, Entschlackung / entschlacken)."""
+    words = [w for w in re.findall(r"\w+", trigger.lower())]
+    return bool(words) and all(any(w[:5] == s[:5] for s in subject) for w in words if len(w) >= 5) \
+        and any(len(w) >= 5 for w in words)

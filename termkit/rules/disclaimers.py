@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import Iterator
 
 from babel import Locale, UnknownLocaleError
@@ -18,6 +20,18 @@ def language_name(code: str) -> str:
         return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
     except (ValueError, UnknownLocaleError):
         return code
+
+
+PLAIN_SENTENCE = re.compile(r"(?:[^\W_]|[ .,;:!?'’\"«»„“”()%/–—-])+")
+
+
+def surely_visible(source: str, text: str) -> bool:
+    """Whether ``text``, appended after a blank line, is sure to be prose without parsing the
+    article again: the text is a plain sentence (no Markdown or HTML in it, not a list item), and
+    the article holds no code fence or HTML that could stay open and swallow it. When this says
+    False, the caller parses the article with the text appended and looks."""
+    return (bool(PLAIN_SENTENCE.fullmatch(text)) and text[0] not in "-+" and not re.match(r"\d+[.)]", text)
+            and "```" not in source and "~~~" not in source and "<" not in source)
 
 
 class MissingDisclaimer(Rule):
@@ -80,7 +94,8 @@ class MissingDisclaimer(Rule):
             addition = f"{tail}{newline}{text}{newline}"
             # Appending is only a fix when the text would be visible: not after an unclosed code
             # fence or HTML comment, where it would land inside them.
-            visible = text and text in extract_prose(source + addition, ctx.source.kind).text
+            visible = text and (surely_visible(source, text)
+                                or text in extract_prose(source + addition, ctx.source.kind).text)
             fix = Fix(f"Append the {name} disclaimer", (Edit(len(source), len(source), addition),),
                       Applicability.UNSAFE if visible else Applicability.DISPLAY_ONLY) if text else None
             yield ctx.finding(self, start, end, message, suggestion=text or None, fix=fix)
