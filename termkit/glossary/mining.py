@@ -184,11 +184,15 @@ def _specificity(words: tuple[str, ...], language: str) -> float:
     return sum(max(0.0, 1.0 - zipf_frequency(w, language) / 8.0) for w in words) / len(words)
 
 
-def cvalues(counts: Counter) -> dict[tuple[str, ...], float]:
+def cvalues(counts: Counter, min_count: int = 1) -> dict[tuple[str, ...], float]:
     """C-value of every n-gram in ``counts`` (keys: word tuples):
-    log2|a| * f(a) when no longer candidate contains a, else log2|a| * (f(a) - mean f(longer))."""
+    log2|a| * f(a) when no longer candidate contains a, else log2|a| * (f(a) - mean f(longer)),
+    where the longer candidates are those that occur at least ``min_count`` times (as in Frantzi
+    et al., nesting is counted among the candidates that pass the frequency threshold)."""
     nested: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for gram, f in counts.items():
+        if f < min_count:
+            continue
         for size in range(MIN_WORDS, len(gram)):
             for k in range(len(gram) - size + 1):
                 sub = gram[k:k + size]
@@ -284,7 +288,7 @@ def suggest(paths: Iterable[Path], project, language: str | None = None, top: in
         known = _glossary_variants(checker.setup(lang).glossary)
         shape = shapes[lang]
         counts = grams[lang]
-        scores = cvalues(counts)
+        scores = cvalues(counts, min_count)
         ranked = []
         for gram, f in counts.items():
             written = [" ".join(w) for w, _ in sorted(surfaces[lang][gram].items(), key=lambda x: (-x[1], x[0]))]
