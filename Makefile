@@ -30,6 +30,7 @@ eval: install
 	$(BIN)/python eval/misspellings.py
 	$(BIN)/python eval/claims.py
 	$(BIN)/python eval/realworld.py
+	$(BIN)/python eval/glossary_suggest.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
