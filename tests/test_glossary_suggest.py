@@ -112,8 +112,8 @@ def test_round_trip_write_validate_check(archive, cli):
     ("schema: termkit.glossary-patch/1\nconcepts:\n  - id: pneumonia\n    language: en\n    terms: [{text: lung fever}]\n",
      "patch.yaml:3:5: error: [E114] glossary patch does not apply: concept id 'pneumonia' is already taken (glossary/neuro.yaml:63); nothing written"),
     ("schema: termkit.glossary-patch/1\nconcepts:\n  - id: lung_fever\n    language: en\n    terms: [{text: pneumonia}]\n",
-     "patch.yaml: error: [E114] glossary patch does not apply: the glossary would not validate: [E107] term 'pneumonia' "
-     "is claimed by concepts 'pneumonia' and 'lung_fever'; nothing written"),
+     ("patch.yaml: error: [E114] glossary patch does not apply: the glossary would not validate: [E107] term "
+      "'pneumonia' is claimed by concepts 'pneumonia' and 'lung_fever'; nothing written")),
     ("schema: termkit.glossary-patch/1\nmisspellings:\n  - concept: myopathy\n    term: myopathy\n    language: en\n    add: [myopatty]\n    colour: red\n",
      "patch.yaml:7:5: error: [E103] unknown field 'misspellings[0].colour' (expected one of: concept, term, language, add, count, seen)"),
     ("schema: termkit.glossary/1\n", "patch.yaml:1:1: error: [E110] unsupported schema 'termkit.glossary/1' (expected 'termkit.glossary-patch/1')"),
@@ -132,7 +132,7 @@ def test_patch_refused_nothing_written(workspace, cli, patch, message):
 def test_unreadable_input_exit_2_nothing_written(archive, cli):
     (archive / "archive" / "c.md").write_bytes(b"A fasciculaton \xff here.\n")
     code, out, err = cli("glossary", "suggest", "archive", "-o", "patch.yaml")
-    assert code == 2
+    assert (code, out) == (2, "")
     assert err == "archive/c.md:1:16: error: [E004] not valid UTF-8 (byte 0xff); save the file as UTF-8\n"
     assert not (archive / "patch.yaml").exists()
     code, _, err = cli("glossary", "suggest", "nowhere")
@@ -142,6 +142,9 @@ def test_unreadable_input_exit_2_nothing_written(archive, cli):
     assert (code, err) == (2, "bad.yaml:1: error: [E004] not valid UTF-8 (byte 0xfe); save the file as UTF-8\n")
     code, _, err = cli("glossary", "suggest", "--write", "missing.yaml")
     assert code == 2 and err.startswith("missing.yaml: error: [E005] cannot read file:")
+    code, _, err = cli("glossary", "suggest")
+    assert (code, err) == (2, "error: [E201] invalid configuration: give either ARCHIVE folders to mine "
+                              "or --write PATCH to apply\n")
 
 
 _KEYS = st.sampled_from(["schema", "misspellings", "concepts", "concept", "term", "language", "add", "id",

@@ -25,9 +25,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import TermkitError
 
@@ -249,7 +249,12 @@ def suggest(paths: Iterable[Path], project, language: str | None = None, top: in
         lang = checker.language_of(source, prose.front_matter)
         if language and lang != language:
             continue
-        setup = checker.setup(lang)
+        try:
+            setup = checker.setup(lang)
+        except TermkitError as exc:
+            if exc.path is None:  # e.g. an unknown `lang:`: say which article asked for it
+                raise TermkitError(exc.message, shown, 1 if prose.front_matter else None) from None
+            raise
         result.articles += 1
         if lang not in result.languages:
             result.languages.append(lang)

@@ -34,8 +34,15 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Errors, TermkitError, TermkitErrors
-from ..yamlio import (ErrorCollector, MarkedDict, check_fields, enum_field, load_yaml_text,
-                      string_field, string_list_field)
+from ..yamlio import (
+    ErrorCollector,
+    MarkedDict,
+    check_fields,
+    enum_field,
+    load_yaml_text,
+    string_field,
+    string_list_field,
+)
 from .model import ConceptStatus, TermStatus
 
 SCHEMA = "termkit.glossary-patch/1"
