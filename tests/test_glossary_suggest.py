@@ -143,7 +143,7 @@ def test_unreadable_input_exit_2_nothing_written(archive, cli):
     code, _, err = cli("glossary", "suggest", "--write", "missing.yaml")
     assert code == 2 and err.startswith("missing.yaml: error: [E005] cannot read file:")
     code, _, err = cli("glossary", "suggest")
-    assert (code, err) == (2, "error: [E201] invalid configuration: give either ARCHIVE folders to mine "
+    assert (code, err) == (2, "termkit: error: [E201] invalid configuration: give either ARCHIVE folders to mine "
                               "or --write PATCH to apply\n")
 
 
