@@ -15,9 +15,11 @@ temporary folder and known variants of shipped glossary terms are planted in the
   corrections, BSD-3-Clause), read at run time from ../shared/data/public-health-nlp (never
   copied): every distinct misspelling (not itself an English word) whose correction is a word
   (5+ letters) of an English glossary term is planted as that term with the word misspelt
-  ('stomack' for 'stomach': 'stomack ache'), in a sentence appended to a seeded article.
+  ('stomack' for 'stomach': 'stomack ache'), in a sentence appended to a seeded article, unless
+  the glossary already lists that variant.
 
-A planted variant is recovered when the suggestions list it for the concept it was made from.
+A planted variant is recovered when the suggestions list it for the concept it was made from (or,
+when the respelt word stood inside a longer glossary term, list the longer term's variant).
 Unplanted suggestions are the variants the suggestions list that were not planted (in the
 original corpus or caused by a planted word).
 
@@ -154,6 +156,8 @@ def plant(copy: Path, project, shared: Path | None, seed: int) -> list[tuple[str
                 seen.add(wrong)
                 term, concept = in_terms[right]
                 variant = " ".join(wrong if w == right else w for w in term.split())
+                if variant in listed:
+                    continue  # already a listed misspelling ('high cholestrol'): nothing to suggest
                 append(f"Some readers asked about {variant}.")
                 planted.append((variant, concept, term, "Dirkson et al. 2019"))
     for path, text in texts.items():
@@ -184,7 +188,16 @@ def main() -> int:
             print(f"note: {args.shared}/data/public-health-nlp not found; real misspellings not planted")
         planted = plant(copy, project, shared, args.seed)
         found = suggest([copy], project, top=0)
-        suggested = {(v.text, v.concept_id): v for v in found.variants}
+
+        def recovers(v, planted_one) -> bool:
+            """The suggestion lists the planted variant for its concept, or, when the respelt word
+            sat inside a longer glossary term ('chronic fatigue syndrome'), for that term."""
+            variant, concept, word, _ = planted_one
+            if (v.text, v.concept_id) == (variant, concept):
+                return True
+            return " " not in variant and variant in v.text.split() and word in v.term.lower().split()
+
+        suggested = {(p[0], p[1]) for p in planted for v in found.variants if recovers(v, p)}
         print("== Variants: planted misspellings recovered ==")
         for origin in ("generated", "Dirkson et al. 2019"):
             mine = [p for p in planted if p[3] == origin]
@@ -194,8 +207,7 @@ def main() -> int:
             for variant, concept, word, _ in mine:
                 if (variant, concept) not in suggested:
                     print(f"  missed: {variant!r} for {word!r} ({concept})")
-        keys = {(p[0], p[1]) for p in planted}
-        extra = [v for v in found.variants if (v.text, v.concept_id) not in keys]
+        extra = [v for v in found.variants if not any(recovers(v, p) for p in planted)]
         print(f"unplanted suggestions: {len(extra)}")
         for v in extra:
             where = v.examples[0] if v.examples else ""
