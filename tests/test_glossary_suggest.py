@@ -188,3 +188,36 @@ def test_cvalue_discounts_nested_candidates():
     assert scores[("nerve", "conduction", "study")] == pytest.approx(1.585 * 4, rel=1e-3)
     assert scores[("conduction", "study")] == 0  # never seen outside the longer term
     assert scores[("nerve", "conduction")] == 2  # 6 - 4
+
+
+def test_language_filter(archive, cli):
+    (archive / "archive" / "c.md").write_text("---\nlang: fr\n---\nUne fasciculaton du mollet.\n", encoding="utf-8")
+    code, out, _ = cli("glossary", "suggest", "archive", "--language", "fr")
+    assert code == 0
+    assert out == ("1 articles (fr)\n\nUnlisted variants of glossary terms: 1\n  fasciculation (fr)\n"
+                   "    'fasciculaton' for 'fasciculation': 1x\n      archive/c.md:4: Une fasciculaton du mollet.\n\n"
+                   "Candidate terms: 0\n")
+    assert cli("glossary", "suggest", "archive", "--language", "fr", "-o", "patch.yaml")[0] == 0
+    kept = _glossary_bytes(archive)
+    code, _, err = cli("glossary", "suggest", "--write", "patch.yaml")
+    assert (code, err) == (2, "patch.yaml:5:3: error: [E114] glossary patch does not apply: fr terms of "
+                              "'fasciculation' are kept in the locale files, which --write does not edit; add "
+                              "fasciculaton there by hand and drop this entry; nothing written\n")
+    assert _glossary_bytes(archive) == kept
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.dictionaries(_KEYS, _VALUES, max_size=4), st.binary(max_size=120)))
+def test_write_applies_whole_or_writes_nothing(workspace, cli, data):
+    """Through the command line: a patch file is applied (exit 0) or refused (exit 2) with no
+    glossary file changed and no new file."""
+    import yaml
+
+    raw = data if isinstance(data, bytes) else yaml.safe_dump(data, allow_unicode=True).encode("utf-8")
+    (workspace / "patch.yaml").write_bytes(raw)
+    kept = _glossary_bytes(workspace)
+    code, _, err = cli("glossary", "suggest", "--write", "patch.yaml")
+    assert code in (0, 2)
+    if code == 2:
+        assert "error: [E" in err and "Traceback" not in err
+        assert _glossary_bytes(workspace) == kept

@@ -254,6 +254,10 @@ def apply_patch(patch: Patch, shown: str, project, root: Path | None = None) -> 
         if concept is None:
             raise _refuse(f"no concept {entry.concept!r} in the glossary", shown, entry.line, entry.column)
         term = next((t for t in concept.terms if t.text == entry.term and t.language == entry.language), None)
+        if term is None and entry.language not in concept.languages:
+            raise _refuse(f"{entry.language} terms of {entry.concept!r} are kept in the locale files, which --write "
+                          f"does not edit; add {', '.join(entry.add)} there by hand and drop this entry", shown,
+                          entry.line, entry.column)
         if term is None:
             raise _refuse(f"concept {entry.concept!r} has no {entry.language} term {entry.term!r}", shown,
                           entry.line, entry.column)
