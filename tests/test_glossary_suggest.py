@@ -116,6 +116,8 @@ def test_round_trip_write_validate_check(archive, cli):
       "'pneumonia' is claimed by concepts 'pneumonia' and 'lung_fever'; nothing written")),
     ("schema: termkit.glossary-patch/1\nmisspellings:\n  - concept: myopathy\n    term: myopathy\n    language: en\n    add: [myopatty]\n    colour: red\n",
      "patch.yaml:7:5: error: [E103] unknown field 'misspellings[0].colour' (expected one of: concept, term, language, add, count, seen)"),
+    ("schema: termkit.glossary-patch/1\nconcepts:\n  - id: lung_fever\n    language: en\n    file: ../x.yaml\n    terms: [{text: lung fever}]\n",
+     "patch.yaml:3:5: error: [E114] glossary patch does not apply: file '../x.yaml' is not a .yaml file in a glossary folder; nothing written"),
     ("schema: termkit.glossary/1\n", "patch.yaml:1:1: error: [E110] unsupported schema 'termkit.glossary/1' (expected 'termkit.glossary-patch/1')"),
     ("misspellings: [\n", "patch.yaml:2:1: error: [E101] YAML syntax error: did not find expected node content"),
 ])

@@ -294,6 +294,10 @@ def apply_patch(patch: Patch, shown: str, project, root: Path | None = None) -> 
         else:
             target = default_folder / PROPOSED_FILE
         target = by_real.get(target.resolve(), target)
+        folders_real = {(p if p.is_dir() else p.parent).resolve() for p in folders}
+        if target.suffix != ".yaml" or target.resolve().parent not in folders_real:
+            raise _refuse(f"file {entry.file!r} is not a .yaml file in a glossary folder", shown, entry.line,
+                          entry.column)
         if target not in loaded:
             if target.exists():
                 document(target)
