@@ -22,7 +22,7 @@ The owner deletes what they reject (or edits ids, texts, statuses) and applies t
 apply (the concept and term exist, the new id is free, the result validates), or the patch is
 refused with its file:line and no file is written. Glossary files are rewritten round-trip
 (comments and order kept); new concepts go to ``proposed.yaml`` in the first glossary folder
-unless an entry names a ``file``.
+unless an entry names a ``file`` (a .yaml file in a glossary folder).
 """
 
 from __future__ import annotations
