@@ -154,8 +154,9 @@ _KEYS = st.sampled_from(["schema", "misspellings", "concepts", "concept", "term"
                          "terms", "text", "status", "forms", "file", "seen", "count"])
 _SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=12),
                      st.sampled_from(["termkit.glossary-patch/1", "en", "proposed", "preferred", "myopathy"]))
-_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                          st.dictionaries(_KEYS, inner, max_size=5)), max_leaves=20)
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, min_size=1, max_size=4),
+                                                          st.dictionaries(_KEYS, inner, min_size=1, max_size=5)),
+                       max_leaves=20)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
