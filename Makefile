@@ -32,6 +32,7 @@ eval: install
 	$(BIN)/python eval/soundalike.py
 	$(BIN)/python eval/claims.py
 	$(BIN)/python eval/realworld.py
+	$(BIN)/python eval/glossary_suggest.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -93,6 +93,7 @@ class Errors(metaclass=_ErrorsWithCodes):
     E111 = "no glossary files found in {path} (expected *.yaml files)"
     E112 = "YAML aliases expand to more than {limit} nodes (nested anchors, an 'alias bomb'?); not read"
     E113 = "YAML nested deeper than {limit} levels; not read"
+    E114 = "glossary patch does not apply: {problem}; nothing written"
     # Locales and exchange files
     E301 = "invalid locale {name!r}: {problem} (locale folders are named like fr, pt_BR, zh_Hant)"
     E302 = "locale file says locale {got!r}, but it is in folder {folder!r}"
