@@ -105,7 +105,8 @@ class Errors(metaclass=_ErrorsWithCodes):
     E308 = N_("term {text!r} of {id!r} contains a line break or control character; a term is one line of text")
     E309 = N_("{kind} file is incomplete: it was exported with {expected} entries and has {found} "
             "(was it cut off?); nothing imported")
-    E310 = N_("{field} {value!r} of {id!r} is not a termkit hash (expected 'v1:' and 12 hex digits; was the file cut off?)")
+    E310 = N_("{field} {value!r} of {id!r} is not a termkit hash (expected 'v1:' and 12 hex digits; "
+              "was the file cut off?)")
     # Configuration and usage
     E201 = N_("invalid configuration: {problem}")
     E202 = N_("unknown rule {code!r} (see `termkit rules`)")

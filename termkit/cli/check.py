@@ -184,7 +184,8 @@ def _fix(paths: list[Path], checker: Checker, args, scope: WriteScope) -> CheckR
         result.files_checked += 1
         result.findings.extend(remaining)
     if args.fix and not args.diff:
-        print(ngettext("Fixed {count} finding in {files}.", "Fixed {count} findings in {files}.", fixed_findings).format(
+        done = ngettext("Fixed {count} finding in {files}.", "Fixed {count} findings in {files}.", fixed_findings)
+        print(done.format(
             count=format_number(fixed_findings),
             files=ngettext("{count} file", "{count} files", fixed_files).format(count=format_number(fixed_files))),
             file=sys.stderr)

@@ -49,7 +49,8 @@ def _summary(counts: Counter, files_checked: int) -> str:
     words = {"error": lambda k: ngettext("{count} error", "{count} errors", k),
              "warning": lambda k: ngettext("{count} warning", "{count} warnings", k),
              "info": lambda k: ngettext("{count} info", "{count} info", k)}
-    parts = [words[s](counts[s]).format(count=format_number(counts[s])) for s in ("error", "warning", "info") if counts[s]]
+    parts = [words[s](counts[s]).format(count=format_number(counts[s]))
+             for s in ("error", "warning", "info") if counts[s]]
     files = ngettext("{count} file", "{count} files", files_checked).format(count=format_number(files_checked))
     if not n:
         return _("No findings in {files}.").format(files=files)

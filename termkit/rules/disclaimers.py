@@ -99,7 +99,8 @@ class MissingDisclaimer(Rule):
             # Appending is only a fix when the text would be visible: not after an unclosed code
             # fence or HTML comment, where it would land inside them.
             visible = text and text in extract_prose(source + addition, ctx.source.kind).text
-            fix = Fix(_("Append the {disclaimer}").format(disclaimer=disclaimer_label(name)), (Edit(len(source), len(source), addition),),
+            fix = Fix(_("Append the {disclaimer}").format(disclaimer=disclaimer_label(name)),
+                      (Edit(len(source), len(source), addition),),
                       Applicability.UNSAFE if visible else Applicability.DISPLAY_ONLY) if text else None
             yield ctx.finding(self, start, end, message, suggestion=text or None, fix=fix)
 

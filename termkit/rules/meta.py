@@ -87,8 +87,8 @@ class InvalidFrontMatter(Rule):
             line = min(line, len(ctx.source.index.starts))
             start = ctx.source.index.offset(line, 1)
             end = start + len(ctx.source.index.line_text(line))
-            yield ctx.finding(self, start, end, _("Front matter is not valid YAML: {problem}; lang: and type: are ignored").format(
-                problem=problem))
+            message = _("Front matter is not valid YAML: {problem}; lang: and type: are ignored")
+            yield ctx.finding(self, start, end, message.format(problem=problem))
 
 
 class BidiControl(Rule):

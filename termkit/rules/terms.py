@@ -26,7 +26,8 @@ def _preferred_for(ctx: CheckContext, ref) -> str | None:
 def _replacement_fix(ctx: CheckContext, span_text: str, start: int, end: int, suggestion: str,
                      applicability: Applicability) -> tuple[str, Fix]:
     replacement = match_case(span_text, suggestion, at_sentence_start(ctx.prose.text, start))
-    return replacement, Fix(_("Replace with '{replacement}'").format(replacement=replacement), (Edit(start, end, replacement),), applicability)
+    title = _("Replace with '{replacement}'").format(replacement=replacement)
+    return replacement, Fix(title, (Edit(start, end, replacement),), applicability)
 
 
 GLOSSARY_DATA = ("glossary/*.yaml", "locales/<lang>/*.yaml", "languages/<lang>.yaml")
@@ -107,7 +108,8 @@ class _StatusRule(Rule):
             applicability = Applicability.SAFE if one_for_one else Applicability.UNSAFE
             replacement, fix = _replacement_fix(ctx, span.text, span.start_char, span.end_char, suggestion,
                                                 applicability)
-            message = _(self.message).format(suggestion=replacement, text=span.text, concept=ref.concept_id)
+            message = _(self.message).format(suggestion=replacement, text=span.text,
+                                             concept=ref.concept_id)
             yield ctx.finding(self, span.start_char, span.end_char, message, suggestion=replacement, fix=fix)
 
 
