@@ -253,3 +253,17 @@ def test_numbers_and_dates_follow_the_report_language():
         assert i18n.format_number(1234) == "1\u202f234"
         assert i18n.language_name("de") == "allemand"
     assert (i18n.format_number(1234), i18n.language_name("fr")) == ("1,234", "French")
+
+
+@pytest.mark.parametrize("language", OTHER)
+def test_golden_text_report_per_language(language, cli, monkeypatch, update_golden):
+    """tests/fixtures/articles reported in each language (``pytest --update-golden`` rewrites them)."""
+    from conftest import FIXTURES, HERE
+
+    monkeypatch.chdir(FIXTURES)
+    code, out, err = cli("check", "articles", "--glossary", "glossary", "--lang", language)
+    assert code == 1 and err == ""
+    golden = HERE / "golden" / f"articles.{language}.text"
+    if update_golden:
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8")
