@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: demo test install bench eval clean
+.PHONY: demo test install bench eval clean catalogs
 
 $(BIN)/termkit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,16 @@ eval: install
 	$(BIN)/python eval/claims.py
 	$(BIN)/python eval/realworld.py
 	$(BIN)/python eval/glossary_suggest.py
+
+# The report languages' catalogs: after adding or changing a message, run this, translate the new
+# msgids in termkit/locale/{fr,es,de}/LC_MESSAGES/termkit.po (tests/test_i18n.py names the missing
+# ones), and run it again to compile. English msgstrs are filled in from the msgids.
+CATALOG = termkit/locale
+catalogs: install
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --project termkit --copyright-holder "termkit authors" -o $(CATALOG)/termkit.pot .
+	$(BIN)/pybabel update -i $(CATALOG)/termkit.pot -d $(CATALOG) -D termkit
+	$(BIN)/python -m termkit.i18n fill-english
+	$(BIN)/pybabel compile -d $(CATALOG) -D termkit --statistics
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

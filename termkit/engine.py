@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from . import i18n
 from .cache import glossary_key, load_cached, store_cached
 from .errors import Errors, TermkitError, TermkitErrors
 from .findings import ArticleFindings, CheckResult, Edit, Finding, Fix
@@ -363,8 +364,9 @@ _worker: Checker | None = None
 BATCH = 32  # files per task sent to a worker: small, so results stream back and the cores end together
 
 
-def _init_worker(project: Project, codes: set[str]) -> None:
+def _init_worker(project: Project, codes: set[str], language: str | None = None) -> None:
     global _worker
+    i18n.activate(language)  # a spawned worker starts in English: messages in the report's language
     _worker = Checker(project, codes=codes)
 
 
@@ -414,7 +416,7 @@ def iter_checks(paths: Iterable[Path], checker: Checker, jobs: int = 1) -> Itera
             pass  # the articles that need it report it, one by one
         _worker, initializer, initargs = checker, None, ()
     else:
-        initializer, initargs = _init_worker, (checker.project, {r.code for r in checker.rules})
+        initializer, initargs = _init_worker, (checker.project, {r.code for r in checker.rules}, i18n.active())
     with ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs) as pool:
         pending: deque = deque()  # batches in flight, in order; a few per worker keeps them all busy
         while True:

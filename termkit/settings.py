@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Errors, TermkitError
+from .i18n import LANGUAGES as REPORT_LANGUAGES, supported
 from .yamlio import MarkedDict, load_yaml_file, to_plain
 
 CONFIG_NAMES = ("termkit.yaml", ".termkit.yaml")
 FIELDS = ("language", "glossary", "locales", "rulebooks", "allow", "select", "ignore", "fail_on", "disclaimers",
-          "profiles", "metadata", "max_file_size", "translation")
+          "profiles", "metadata", "max_file_size", "translation", "report_language")
 SEVERITIES = ("error", "warning", "info")
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024  # bytes; time and memory grow linearly, about 5 s and 70 MB per MB
 SIZE = re.compile(r"(\d+(?:\.\d+)?)[ \t]*([KMG]?)B?", re.IGNORECASE)
@@ -35,6 +36,8 @@ class Settings:
     select / ignore (tuple[str, ...]): rule codes, prefixes or names.
     fail_on (str): lowest severity that makes ``check`` exit 1.
     max_file_size (int): bytes; a larger article is reported (E011) and not checked. 0: no limit.
+    report_language (str | None): the language of the report's messages (en, fr, es, de); None: the
+        user's locale (``i18n.choose_language``).
     """
 
     root: Path = field(default_factory=Path.cwd)
@@ -48,6 +51,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    report_language: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def with_overrides(self, **changes: Any) -> "Settings":
@@ -164,7 +168,12 @@ def load_settings(config: Path | None = None, start: Path | None = None) -> Sett
         needed = spec.get("disclaimers") if isinstance(spec, dict) else None
         if not isinstance(needed, list) or not all(isinstance(n, str) for n in needed):
             fail("profiles", f"profiles.{name}: expected {{disclaimers: [name, ...]}}, got {spec!r}")
+    report_language = raw.get("report_language")
+    if report_language is not None and not (isinstance(report_language, str) and supported(report_language)):
+        fail("report_language", f"report_language: expected one of {', '.join(REPORT_LANGUAGES)}, "
+                                f"got {report_language!r}")
     return Settings(
+        report_language=supported(report_language) if report_language else None,
         root=root,
         config_path=path,
         language=language,

@@ -25,6 +25,22 @@ def _isolated_cache(tmp_path_factory):
     yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _english_reports():
+    """Reports in English whatever the developer's locale (tests/test_i18n.py sets its own)."""
+    os.environ["LANGUAGE"] = "en"
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _report_language_reset():
+    """A test that ran ``check --lang fr`` in this process leaves the next one in English."""
+    yield
+    from termkit import i18n
+
+    i18n.activate("en")
+
+
 @pytest.fixture(scope="session")
 def project():
     from termkit import load_project

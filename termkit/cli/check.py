@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from ..confine import WriteScope
 from ..errors import Errors, ExitStatus, TermkitError
 from ..findings import CheckResult, Severity
+from ..i18n import format_number, ngettext
+from .language import add_lang_option, use_report_language
 from ..report import RENDERERS, REPORTERS
 from ..source import ARTICLE_SUFFIXES
 
@@ -34,6 +36,7 @@ def register(sub) -> None:
     p.add_argument("--fail-on", choices=[s.value for s in Severity], default=None,
                    help="lowest severity that makes the exit code 1 (default: error)")
     p.add_argument("--language", metavar="LANG", help="default article language (default: from config, else en)")
+    add_lang_option(p)
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check files in N processes")
     p.add_argument("--max-file-size", metavar="SIZE",
                    help="skip (with an error) articles larger than SIZE, e.g. 5MB or 500KB; 0: no limit "
@@ -85,7 +88,9 @@ def run(args) -> ExitStatus:
     start = paths[0] if paths[0].exists() else None
     if args.language:
         language_class(args.language)  # an unknown --language fails once, here, before any file is read
+    use_report_language(args)  # a config error is reported in the language of --lang or the locale
     project = load_project(args.config, args.glossary, start=start, language=args.language)
+    use_report_language(args, project.settings.report_language)
     if args.max_file_size is not None:
         size = parse_size(args.max_file_size)
         if size is None:
@@ -181,6 +186,9 @@ def _fix(paths: list[Path], checker: Checker, args, scope: WriteScope) -> CheckR
         result.files_checked += 1
         result.findings.extend(remaining)
     if args.fix and not args.diff:
-        print(f"Fixed {fixed_findings} finding{'s' if fixed_findings != 1 else ''} in {fixed_files} "
-              f"file{'s' if fixed_files != 1 else ''}.", file=sys.stderr)
+        done = ngettext("Fixed {count} finding in {files}.", "Fixed {count} findings in {files}.", fixed_findings)
+        print(done.format(
+            count=format_number(fixed_findings),
+            files=ngettext("{count} file", "{count} files", fixed_files).format(count=format_number(fixed_files))),
+            file=sys.stderr)
     return result

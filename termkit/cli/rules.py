@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import Errors, ExitStatus, TermkitError
+from .language import add_lang_option, use_report_language
 
 
 def where_it_lives(rule) -> list[str]:
@@ -23,11 +24,15 @@ def where_it_lives(rule) -> list[str]:
 def register(sub) -> None:
     p = sub.add_parser("rules", help="list rules, or show one rule's docs")
     p.add_argument("code", nargs="?", help="rule code or name, e.g. TK101 or misspelling")
+    add_lang_option(p)
     p.set_defaults(run=run)
 
 
 def run(args) -> ExitStatus:
+    from ..i18n import _
     from ..rules.registry import RULES, get_rule
+
+    use_report_language(args)
 
     if args.code:
         rule = get_rule(args.code)
@@ -40,5 +45,5 @@ def run(args) -> ExitStatus:
             print(f"  {line}")
         return ExitStatus.SUCCESS
     for rule in RULES:
-        print(f"{rule.code}  {rule.name:<22} {rule.severity.value:<8} {rule.summary}")
+        print(f"{rule.code}  {rule.name:<22} {rule.severity.value:<8} {_(rule.summary)}")
     return ExitStatus.SUCCESS

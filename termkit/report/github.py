@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..findings import CheckResult, Finding
 from ..invisible import printable
+from ..i18n import _
 from .base import Reporter, render_with
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -27,7 +28,7 @@ def annotation(f: Finding) -> str:
     else:
         props += [f"endLine={f.end_line}"]
     props.append(f"title={_property(f'termkit ({f.code} {f.rule})')}")
-    message = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
+    message = f.message + (" " + _("Suggestion: {suggestion}").format(suggestion=f.suggestion) if f.suggestion else "")
     return f"::{COMMANDS[f.severity.value]} {','.join(props)}::{_data(message)}"
 
 

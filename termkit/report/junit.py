@@ -8,6 +8,7 @@ from xml.etree import ElementTree as ET
 
 from ..findings import CheckResult, Finding
 from ..invisible import printable
+from ..i18n import _
 from .base import Reporter, Spool, render_with
 
 INDENT = "  "
@@ -21,7 +22,7 @@ def _suite(path: str, findings: list[Finding]) -> ET.Element:
                              classname=path, file=path, line=str(f.line))
         failure = ET.SubElement(case, "failure", message=printable(f.message), type=f.code)
         failure.text = f"{path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {printable(f.message)}" + (
-            f"\nsuggestion: {printable(f.suggestion)}" if f.suggestion else "")
+            "\n" + _("suggestion: {suggestion}").format(suggestion=printable(f.suggestion)) if f.suggestion else "")
     return suite
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..findings import CheckResult, Finding
+from ..i18n import _, active
 from .base import JsonList, Reporter, Spool, dumps, render_with, split_at_list
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -22,7 +23,8 @@ def _result(f: Finding, index: dict[str, int]) -> dict:
         "ruleId": f.code,
         "ruleIndex": index[f.code],
         "level": LEVELS[f.severity.value],
-        "message": {"text": f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")},
+        "message": {"text": f.message + (" " + _("Suggestion: {suggestion}").format(suggestion=f.suggestion)
+                                          if f.suggestion else "")},
         "locations": [{"physicalLocation": {
             "artifactLocation": {"uri": _uri(f.path)},
             "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
@@ -39,6 +41,16 @@ def _result(f: Finding, index: dict[str, int]) -> dict:
     return item
 
 
+def _descriptions(rule) -> dict:
+    """The rule's docs (written in English) in an English report; in another language, its translated
+    summary and where to read the docs, so that the report stays in one language."""
+    if active() == "en":
+        return {"fullDescription": {"text": rule.docs().split("\n\n")[0].replace("What it does:\n", "")},
+                "help": {"text": rule.docs()}}
+    return {"fullDescription": {"text": _(rule.summary)},
+            "help": {"text": _("Documentation: termkit rules {code}").format(code=rule.code)}}
+
+
 def _log(rules: list, errors: list) -> dict:
     return {
         "$schema": SCHEMA,
@@ -51,9 +63,8 @@ def _log(rules: list, errors: list) -> dict:
                 "rules": [{
                     "id": rule.code,
                     "name": rule.name,
-                    "shortDescription": {"text": rule.summary},
-                    "fullDescription": {"text": rule.docs().split("\n\n")[0].replace("What it does:\n", "")},
-                    "help": {"text": rule.docs()},
+                    "shortDescription": {"text": _(rule.summary)},
+                    **_descriptions(rule),
                     "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
                 } for rule in rules],
             }},

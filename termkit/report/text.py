@@ -7,6 +7,7 @@ from collections import Counter
 from ..findings import CheckResult
 from ..findings import Finding
 from ..invisible import printable, visible
+from ..i18n import _, format_number, ngettext
 from .base import Reporter, render_with
 
 WINDOW = 100  # longest excerpt shown; longer lines are cut around the finding
@@ -35,7 +36,7 @@ def format_finding(finding: Finding) -> str:
             f"{printable(finding.message)}")
     lines = [head, *_excerpt(finding)]
     if finding.suggestion:
-        lines.append(f"      = suggestion: {printable(finding.suggestion)}")
+        lines.append("      = " + _("suggestion: {suggestion}").format(suggestion=printable(finding.suggestion)))
     return "\n".join(lines)
 
 
@@ -45,11 +46,16 @@ def summary_line(result: CheckResult) -> str:
 
 def _summary(counts: Counter, files_checked: int) -> str:
     n = sum(counts.values())
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
-    files = f"{files_checked} file{'s' if files_checked != 1 else ''}"
+    words = {"error": lambda k: ngettext("{count} error", "{count} errors", k),
+             "warning": lambda k: ngettext("{count} warning", "{count} warnings", k),
+             "info": lambda k: ngettext("{count} info", "{count} info", k)}
+    parts = [words[s](counts[s]).format(count=format_number(counts[s]))
+             for s in ("error", "warning", "info") if counts[s]]
+    files = ngettext("{count} file", "{count} files", files_checked).format(count=format_number(files_checked))
     if not n:
-        return f"No findings in {files}."
-    return f"Found {n} finding{'s' if n != 1 else ''} ({', '.join(parts)}) in {files}."
+        return _("No findings in {files}.").format(files=files)
+    return ngettext("Found {count} finding ({details}) in {files}.", "Found {count} findings ({details}) in {files}.",
+                    n).format(count=format_number(n), details=", ".join(parts), files=files)
 
 
 class TextReporter(Reporter):

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from ..findings import Finding, Severity
 from ..rulebooks import load_rulebook
+from ..i18n import N_, _, format_date, format_number
 from .base import CheckContext, Rule
 
 
@@ -34,15 +35,17 @@ class MissingAuthor(Rule):
     code = "TK411"
     name = "missing-author"
     severity = Severity.WARNING
-    summary = "Front matter names no author or reviewer (opt-in)"
+    summary = N_("Front matter names no author or reviewer (opt-in)")
     default_enabled = False
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         missing = [key for key in ("author", "reviewed_by") if not ctx.prose.front_matter.get(key)]
         if missing:
             start, end = _front_matter_anchor(ctx)
-            yield ctx.finding(self, start, end, f"Front matter has no {' and no '.join(missing)}",
-                              suggestion=f"add {', '.join(f'{k}: ...' for k in missing)} to the front matter")
+            message = (_("Front matter has no {field}").format(field=missing[0]) if len(missing) == 1 else
+                       _("Front matter has no {field} and no {other}").format(field=missing[0], other=missing[1]))
+            yield ctx.finding(self, start, end, message, suggestion=_("add {fields} to the front matter").format(
+                fields=", ".join(f"{k}: ..." for k in missing)))
 
 
 class StaleReview(Rule):
@@ -64,7 +67,7 @@ class StaleReview(Rule):
     code = "TK412"
     name = "stale-review"
     severity = Severity.WARNING
-    summary = "last_reviewed is missing or older than the configured age (opt-in)"
+    summary = N_("last_reviewed is missing or older than the configured age (opt-in)")
     default_enabled = False
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
@@ -77,16 +80,18 @@ class StaleReview(Rule):
             try:
                 value = dt.date.fromisoformat(value)
             except ValueError:
-                yield ctx.finding(self, start, end, f"last_reviewed {value!r} is not a date (expected YYYY-MM-DD)")
+                yield ctx.finding(self, start, end, _("last_reviewed {value} is not a date (expected YYYY-MM-DD)")
+                                  .format(value=repr(value)))
                 return
         if not isinstance(value, dt.date):
-            yield ctx.finding(self, start, end, "Front matter has no last_reviewed date",
-                              suggestion="add last_reviewed: YYYY-MM-DD")
+            yield ctx.finding(self, start, end, _("Front matter has no last_reviewed date"),
+                              suggestion=_("add last_reviewed: YYYY-MM-DD"))
             return
         age = (dt.date.today() - value).days
         if age > max_age:
-            yield ctx.finding(self, start, end, f"Last reviewed {value.isoformat()}, {age} days ago "
-                                                f"(more than {max_age}); review the article")
+            yield ctx.finding(self, start, end, _("Last reviewed {date}, {age} days ago (more than {max_age}); "
+                                                  "review the article").format(
+                date=format_date(value), age=format_number(age), max_age=format_number(max_age)))
 
 
 class MissingReferences(Rule):
@@ -108,7 +113,7 @@ class MissingReferences(Rule):
     code = "TK413"
     name = "missing-references"
     severity = Severity.WARNING
-    summary = "Citations in the text but no References section (opt-in)"
+    summary = N_("Citations in the text but no References section (opt-in)")
     default_enabled = False
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
@@ -122,5 +127,6 @@ class MissingReferences(Rule):
         marker = re.search(r"\[\d+(?:[,–-]\d+)*\]|\[\^[^\]]+\]", ctx.prose.text)
         if marker:
             yield ctx.finding(self, marker.start(), marker.end(),
-                              f"Citation '{marker.group(0)}' but the article has no References section",
-                              suggestion="add a '## References' section listing the sources")
+                              _("Citation '{marker}' but the article has no References section").format(
+                                  marker=marker.group(0)),
+                              suggestion=_("add a '## References' section listing the sources"))

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from ..findings import Applicability, Finding, Fix, Severity
 from ..rulebooks import load_profiles, load_rulebook
+from ..i18n import N_, _, active
 from .base import CheckContext, Rule
 
 
@@ -102,14 +103,16 @@ class UnsupportedClaim(Rule):
     code = "TK401"
     name = "unsupported-claim"
     severity = Severity.INFO  # per subtype in the rulebook; info while real-page precision is below 0.9
-    summary = "A health claim without support (subtype says which kind)"
+    summary = N_("A health claim without support (subtype says which kind)")
     needs = ("termkit_claims",)
     data = ("rulebooks/<lang>/claims.yaml", "rulebooks/citations.yaml")
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
-        # Each subtype's message, suggestion and severity are rulebook data, in the article's language.
+        # Each subtype's severity is rulebook data of the article's language; its message and
+        # suggestion come from the rulebook of the report's language (one language per report).
         subtypes = load_rulebook("claims", ctx.language, ctx.settings.rulebooks).get("subtypes") or {}
-        profile, _ = ctx.profile()
+        worded = report_wording(ctx)
+        profile, _how = ctx.profile()
         profiles = load_profiles(ctx.settings.extra.get("profiles"))
         exempt = profiles.exempt_claims.get(profile, [])
         quotes_exempt = profile in profiles.exempt_quoted_claims
@@ -126,11 +129,13 @@ class UnsupportedClaim(Rule):
             if claim.quoted and quotes_exempt:
                 continue  # e.g. a regulator quoting a seller's claims in order to condemn them
             spec = subtypes.get(claim.subtype) or {}
+            words = worded.get(claim.subtype) or {}
             text = ctx.prose.text[claim.start:claim.end]
-            message = spec.get("message", "Unsupported claim: '{trigger}'").format(trigger=claim.trigger, sentence=text)
-            yield ctx.finding(self, claim.start, claim.end, message, suggestion=spec.get("suggestion", ""),
+            message = (words.get("message") or _("Unsupported claim: '{trigger}'")).format(trigger=claim.trigger,
+                                                                                          sentence=text)
+            yield ctx.finding(self, claim.start, claim.end, message, suggestion=words.get("suggestion", ""),
                               subtype=claim.subtype, severity=Severity(spec.get("severity", "warning")),
-                              fix=Fix("Cite a source or rewrite the claim", (), Applicability.DISPLAY_ONLY))
+                              fix=Fix(_("Cite a source or rewrite the claim"), (), Applicability.DISPLAY_ONLY))
 
 
 def _title_words(ctx: CheckContext) -> set[str]:
@@ -147,3 +152,15 @@ def _names_subject(trigger: str, subject: set[str]) -> bool:
     words = [w for w in re.findall(r"\w+", trigger.lower())]
     return bool(words) and all(any(w[:5] == s[:5] for s in subject) for w in words if len(w) >= 5) \
         and any(len(w) >= 5 for w in words)
+
+
+def report_wording(ctx: CheckContext) -> dict:
+    """Each claim subtype's ``message`` and ``suggestion`` in the report's language: from that
+    language's claims rulebook (shipped, plus the project's own), where every language's cue words
+    already live, so a user who adds a subtype words it beside its cues. A subtype that the report
+    language's rulebook does not word gets the catalog's generic message and no suggestion."""
+    book = load_rulebook("claims", active(), ctx.settings.rulebooks) if active() != ctx.language else None
+    if book is None:
+        book = load_rulebook("claims", ctx.language, ctx.settings.rulebooks)
+    return {name: {k: v for k, v in (spec or {}).items() if k in ("message", "suggestion")}
+            for name, spec in (book.get("subtypes") or {}).items()}

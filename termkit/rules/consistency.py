@@ -7,6 +7,7 @@ from typing import Iterator
 
 from ..components.keys import TERMS_KEY
 from ..findings import Finding, Severity
+from ..i18n import N_, _, format_number, ngettext
 from .base import CheckContext, Rule
 
 
@@ -54,7 +55,7 @@ class InconsistentTerm(Rule):
     code = "TK301"
     name = "inconsistent-term"
     severity = Severity.INFO
-    summary = "One concept named with different terms in one document"
+    summary = N_("One concept named with different terms in one document")
     needs = ("termkit_terms", "termkit_term_cues")
     data = ("glossary/*.yaml", "locales/<lang>/*.yaml", "rulebooks/<lang>/terms.yaml")
 
@@ -72,7 +73,7 @@ class InconsistentTerm(Rule):
         links = doc._.termkit_term_links or {}
         for concept_id, spans in uses.items():
             counts: dict[str, int] = {}
-            for text, _ in spans:
+            for text, _span in spans:
                 counts[text] = counts.get(text, 0) + 1
             used = list(counts)
             if len(used) < 2:
@@ -83,15 +84,16 @@ class InconsistentTerm(Rule):
             explained = _explained(main, links.get(concept_id, ()))
             pos = {t.text: t.pos for t in concept.terms_in(ctx.language)}
             main_span = next(span for text, span in spans if text == main)
-            line, _ = ctx.source.index.position(main_span.start_char)
+            line, _column = ctx.source.index.position(main_span.start_char)
             for other in used:
                 if (other == main or other in explained or counts[other] < MIN_USES or counts[main] < MIN_USES
                         or any(_share_a_word(other, term) for term in explained)
                         or (pos.get(other) and pos.get(main) and pos[other] != pos[main])):
                     continue
                 span = next(span for text, span in spans if text == other)
-                message = (f"'{span.text}' and '{main_span.text}' (line {line}) both name concept {concept_id}; "
-                           f"use one term throughout")
+                message = _("'{text}' and '{other}' (line {line}) both name concept {concept}; "
+                            "use one term throughout").format(text=span.text, other=main_span.text,
+                                                              line=format_number(line), concept=concept_id)
                 yield ctx.finding(self, span.start_char, span.end_char, message, suggestion=main)
 
 
@@ -164,7 +166,7 @@ class MissingTargetTerm(Rule):
     code = "TK302"
     name = "missing-target-term"
     severity = Severity.WARNING
-    summary = "A concept of the source article has none of its terms in the translation"
+    summary = N_("A concept of the source article has none of its terms in the translation")
     paired = True
     needs = ("termkit_terms",)
     data = ("glossary/*.yaml", "locales/<lang>/*.yaml")
@@ -181,7 +183,10 @@ class MissingTargetTerm(Rule):
             targets = [t for t in concept.terms_in(ctx.language) if t.status.value in ("preferred", "admitted")]
             if not targets or concept_id in present:
                 continue
-            names = ", ".join(f"'{t.text}'" for t in targets)
-            message = (f"The source article ({path}) names '{text}' {count} time{'s' if count != 1 else ''} "
-                       f"(concept {concept_id}); the translation uses none of {names}")
+            names = ", ".join(_("'{term}'").format(term=t.text) for t in targets)
+            message = ngettext("The source article ({path}) names '{text}' {count} time (concept {concept}); "
+                               "the translation uses none of {names}",
+                               "The source article ({path}) names '{text}' {count} times (concept {concept}); "
+                               "the translation uses none of {names}", count).format(
+                path=path, text=text, count=format_number(count), concept=concept_id, names=names)
             yield ctx.finding(self, 0, anchor_end, message, suggestion=targets[0].text)

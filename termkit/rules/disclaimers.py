@@ -11,6 +11,7 @@ from babel import Locale, UnknownLocaleError
 from ..markdown import extract_prose
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..rulebooks import load_profiles, load_rulebook
+from ..i18n import N_, _
 from .base import CheckContext, Rule
 
 
@@ -32,6 +33,21 @@ def surely_visible(source: str, text: str) -> bool:
     False, the caller parses the article with the text appended and looks."""
     return (bool(PLAIN_SENTENCE.fullmatch(text)) and text[0] not in "-+" and not re.match(r"\d+[.)]", text)
             and "```" not in source and "~~~" not in source and "<" not in source)
+
+
+def report_language_name(code: str) -> str:
+    """The article's language named in the report's language ('French', 'français', 'francés', 'Französisch')."""
+    from ..i18n import language_name as named
+
+    return named(code)
+
+
+# The shipped disclaimers as a report names them; a project's own are named by their key.
+DISCLAIMER_NAMES = {"medical": N_("medical disclaimer")}
+
+
+def disclaimer_label(name: str) -> str:
+    return _(DISCLAIMER_NAMES[name]) if name in DISCLAIMER_NAMES else _("disclaimer '{name}'").format(name=name)
 
 
 class MissingDisclaimer(Rule):
@@ -69,7 +85,7 @@ class MissingDisclaimer(Rule):
     code = "TK402"
     name = "missing-disclaimer"
     severity = Severity.ERROR
-    summary = "A required disclaimer (e.g. 'does not replace medical advice') is missing"
+    summary = N_("A required disclaimer (e.g. 'does not replace medical advice') is missing")
     needs = ("termkit_disclaimers",)
     data = ("rulebooks/<lang>/disclaimers.yaml", "rulebooks/profiles.yaml", "termkit.yaml: profiles, disclaimers")
 
@@ -83,11 +99,13 @@ class MissingDisclaimer(Rule):
             start, end = self._anchor(ctx)
             profile, how = ctx.profile()
             if profile and name in load_profiles(ctx.settings.extra.get("profiles")).profiles.get(profile, []):
-                reason = f"profile {profile}" + (", detected" if how == "detected" else "")
+                reason = (_("profile {profile}, detected") if how == "detected" else _("profile {profile}")).format(
+                    profile=profile)
             else:
-                reason = "the article gives dosage or treatment advice"
-            message = (f"No {name} disclaimer: the article must say, in {language_name(ctx.language)}, "
-                       f"that it does not replace professional medical advice ({reason})")
+                reason = _("the article gives dosage or treatment advice")
+            message = _("No {disclaimer}: the article must say, in {language}, that it does not replace "
+                        "professional medical advice ({reason})").format(
+                disclaimer=disclaimer_label(name), language=report_language_name(ctx.language), reason=reason)
             source = ctx.source.text
             newline = "\r\n" if "\r\n" in source else "\n"
             tail = "" if source.endswith(("\n", "\r")) or not source else newline
@@ -96,7 +114,8 @@ class MissingDisclaimer(Rule):
             # fence or HTML comment, where it would land inside them.
             visible = text and (surely_visible(source, text)
                                 or text in extract_prose(source + addition, ctx.source.kind).text)
-            fix = Fix(f"Append the {name} disclaimer", (Edit(len(source), len(source), addition),),
+            fix = Fix(_("Append the {disclaimer}").format(disclaimer=disclaimer_label(name)),
+                      (Edit(len(source), len(source), addition),),
                       Applicability.UNSAFE if visible else Applicability.DISPLAY_ONLY) if text else None
             yield ctx.finding(self, start, end, message, suggestion=text or None, fix=fix)
 

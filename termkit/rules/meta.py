@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..invisible import BIDI_CONTROL, BIDI_NAMES
+from ..i18n import N_, _, format_number
 from .base import CheckContext, Rule
 
 
@@ -28,20 +29,22 @@ class UnusedSuppression(Rule):
     code = "TK901"
     name = "unused-suppression"
     severity = Severity.INFO
-    summary = "A suppression comment that suppresses nothing"
+    summary = N_("A suppression comment that suppresses nothing")
     after_suppressions = True  # it reports the suppressions that the other rules' findings did not use
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         for directive in ctx.extra.get("directives", ()):
             if directive.used and not directive.unknown:
                 continue
-            names = ", ".join(directive.selectors) or "any rule"
+            names = ", ".join(directive.selectors) or _("any rule")
             if directive.unknown:
-                message = f"Suppression names unknown rule(s): {', '.join(directive.unknown)}"
+                message = _("Suppression names unknown rule(s): {rules}").format(rules=", ".join(directive.unknown))
             elif directive.kind == "disable-next-line":
-                message = f"Unused suppression: no finding of {names} on line {directive.first_line}"
+                message = _("Unused suppression: no finding of {rules} on line {line}").format(
+                    rules=names, line=format_number(directive.first_line))
             else:
-                message = f"Unused suppression: no finding of {names} in lines {directive.first_line}-{directive.last_line}"
+                message = _("Unused suppression: no finding of {rules} in lines {first}-{last}").format(
+                    rules=names, first=format_number(directive.first_line), last=format_number(directive.last_line))
             text = ctx.source.text
             line_start = text.rfind("\n", 0, directive.start) + 1
             line_end = text.find("\n", directive.end)
@@ -51,7 +54,7 @@ class UnusedSuppression(Rule):
                 edit = Edit(line_start, min(len(text), line_end + 1), "")
             else:
                 edit = Edit(directive.start, directive.end, "")
-            fix = Fix("Remove the suppression comment", (edit,), Applicability.SAFE)
+            fix = Fix(_("Remove the suppression comment"), (edit,), Applicability.SAFE)
             yield ctx.finding(self, directive.start, directive.end, message, fix=fix)
 
 
@@ -75,7 +78,7 @@ class InvalidFrontMatter(Rule):
     code = "TK902"
     name = "invalid-front-matter"
     severity = Severity.ERROR
-    summary = "Front matter that is not valid YAML"
+    summary = N_("Front matter that is not valid YAML")
     reads_original = True
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
@@ -84,7 +87,8 @@ class InvalidFrontMatter(Rule):
             line = min(line, len(ctx.source.index.starts))
             start = ctx.source.index.offset(line, 1)
             end = start + len(ctx.source.index.line_text(line))
-            yield ctx.finding(self, start, end, f"Front matter is not valid YAML: {problem}; lang: and type: are ignored")
+            message = _("Front matter is not valid YAML: {problem}; lang: and type: are ignored")
+            yield ctx.finding(self, start, end, message.format(problem=problem))
 
 
 class BidiControl(Rule):
@@ -109,14 +113,14 @@ class BidiControl(Rule):
     code = "TK903"
     name = "bidi-control"
     severity = Severity.ERROR
-    summary = "An invisible bidirectional control character (Trojan Source)"
+    summary = N_("An invisible bidirectional control character (Trojan Source)")
     family = "meta-input"
     reads_original = True
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         for m in BIDI_CONTROL.finditer(ctx.prose.text):
             char = m.group()
-            message = (f"Invisible bidirectional control U+{ord(char):04X} ({BIDI_NAMES[char]}): the text may "
-                       "display in a different order than it is written")
-            fix = Fix("Remove the control character", (Edit(m.start(), m.end(), ""),), Applicability.UNSAFE)
+            message = _("Invisible bidirectional control {code} ({name}): the text may display in a different "
+                        "order than it is written").format(code=f"U+{ord(char):04X}", name=BIDI_NAMES[char])
+            fix = Fix(_("Remove the control character"), (Edit(m.start(), m.end(), ""),), Applicability.UNSAFE)
             yield ctx.finding(self, m.start(), m.end(), message, fix=fix)

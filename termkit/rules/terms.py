@@ -9,6 +9,7 @@ from ..components.keys import FUZZY_KEY, TERMS_KEY
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from .base import CheckContext, Rule
 from ..casing import at_sentence_start, match_case
+from ..i18n import N_, _
 
 
 def _preferred_for(ctx: CheckContext, ref) -> str | None:
@@ -51,7 +52,8 @@ def _common_ending(a: str, b: str) -> int:
 def _replacement_fix(ctx: CheckContext, span_text: str, start: int, end: int, suggestion: str,
                      applicability: Applicability) -> tuple[str, Fix]:
     replacement = match_case(span_text, suggestion, at_sentence_start(ctx.prose.text, start))
-    return replacement, Fix(f"Replace with '{replacement}'", (Edit(start, end, replacement),), applicability)
+    title = _("Replace with '{replacement}'").format(replacement=replacement)
+    return replacement, Fix(title, (Edit(start, end, replacement),), applicability)
 
 
 GLOSSARY_DATA = ("glossary/*.yaml", "locales/<lang>/*.yaml", "languages/<lang>.yaml")
@@ -83,7 +85,7 @@ class Misspelling(Rule):
     code = "TK101"
     name = "misspelling"
     severity = Severity.ERROR
-    summary = "A misspelling of a glossary term"
+    summary = N_("A misspelling of a glossary term")
     needs = ("termkit_terms",)
     data = GLOSSARY_DATA
 
@@ -105,9 +107,10 @@ class Misspelling(Rule):
         applicability = Applicability.SAFE if listed else Applicability.UNSAFE
         replacement, fix = _replacement_fix(ctx, span.text, start, end, suggestion, applicability)
         if listed:
-            message = f"'{span.text}' is a misspelling of '{replacement}' (concept {ref.concept_id})"
+            message = _("'{text}' is a misspelling of '{suggestion}' (concept {concept})")
         else:
-            message = f"'{span.text}' looks like a misspelling of '{replacement}' (concept {ref.concept_id})"
+            message = _("'{text}' looks like a misspelling of '{suggestion}' (concept {concept})")
+        message = message.format(text=span.text, suggestion=replacement, concept=ref.concept_id)
         return ctx.finding(self, start, end, message, suggestion=replacement, fix=fix)
 
 
@@ -116,6 +119,7 @@ TERMS_RULEBOOK = ("rulebooks/<lang>/terms.yaml",)
 
 class _StatusRule(Rule):
     status = ""
+    message = ""
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         refs = ctx.compiled.refs
@@ -132,7 +136,8 @@ class _StatusRule(Rule):
             applicability = Applicability.SAFE if one_for_one else Applicability.UNSAFE
             replacement, fix = _replacement_fix(ctx, span.text, span.start_char, span.end_char, suggestion,
                                                 applicability)
-            message = f"Use '{replacement}' instead of '{span.text}' ({self.status} term, concept {ref.concept_id})"
+            message = _(self.message).format(suggestion=replacement, text=span.text,
+                                             concept=ref.concept_id)
             yield ctx.finding(self, span.start_char, span.end_char, message, suggestion=replacement, fix=fix)
 
 
@@ -167,10 +172,11 @@ class DeprecatedTerm(_StatusRule):
     code = "TK102"
     name = "deprecated-term"
     severity = Severity.ERROR
-    summary = "A deprecated term; use the preferred one"
+    summary = N_("A deprecated term; use the preferred one")
     needs = ("termkit_terms", "termkit_term_cues")
     data = GLOSSARY_DATA + TERMS_RULEBOOK
     status = "deprecated"
+    message = N_("Use '{suggestion}' instead of '{text}' (deprecated term, concept {concept})")
 
 
 class SupersededTerm(_StatusRule):
@@ -205,7 +211,8 @@ class SupersededTerm(_StatusRule):
     code = "TK103"
     name = "superseded-term"
     severity = Severity.WARNING
-    summary = "A superseded term; use the current one"
+    summary = N_("A superseded term; use the current one")
     needs = ("termkit_terms", "termkit_term_cues")
     data = GLOSSARY_DATA + TERMS_RULEBOOK
     status = "superseded"
+    message = N_("Use '{suggestion}' instead of '{text}' (superseded term, concept {concept})")
