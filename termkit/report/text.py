@@ -30,12 +30,31 @@ def _excerpt(finding: Finding) -> list[str]:
     return [gutter + prefix + line + suffix, marker]
 
 
-def format_finding(finding: Finding) -> str:
-    head = (f"{printable(finding.path)}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.value}] "
+# ANSI SGR codes: bold path, severity in its colour, code in cyan, carets and suggestion coloured.
+STYLES = {"path": "1", "error": "1;31", "warning": "1;33", "info": "1;34", "code": "36", "marker": "1;31",
+          "suggestion": "32", "gutter": "2"}
+
+
+def _paint(text: str, style: str, colour: bool) -> str:
+    return f"\033[{STYLES[style]}m{text}\033[0m" if colour and text else text
+
+
+def format_finding(finding: Finding, colour: bool = False) -> str:
+    sev = finding.severity.value
+    head = (f"{_paint(printable(finding.path), 'path', colour)}:{finding.line}:{finding.column}: "
+            f"{_paint(finding.code, 'code', colour)} {_paint(f'[{sev}]', sev, colour)} "
             f"{printable(finding.message)}")
-    lines = [head, *_excerpt(finding)]
+    excerpt = _excerpt(finding)
+    if colour and excerpt:
+        gutter, _, marker = excerpt[1].partition("| ")
+        code_gutter, _, code = excerpt[0].partition(" | ")
+        excerpt = [_paint(code_gutter + " |", "gutter", True) + " " + code,
+                   _paint(gutter + "|", "gutter", True) + " " + _paint(marker, "marker", True).replace(
+                       "\033[" + STYLES["marker"] + "m" + " " * (len(marker) - len(marker.lstrip(" "))),
+                       " " * (len(marker) - len(marker.lstrip(" "))) + "\033[" + STYLES["marker"] + "m")]
+    lines = [head, *excerpt]
     if finding.suggestion:
-        lines.append(f"      = suggestion: {printable(finding.suggestion)}")
+        lines.append("      = " + _paint(f"suggestion: {printable(finding.suggestion)}", "suggestion", colour))
     return "\n".join(lines)
 
 
@@ -53,13 +72,20 @@ def _summary(counts: Counter, files_checked: int) -> str:
 
 
 class TextReporter(Reporter):
-    """Each finding as a block followed by a blank line, then the summary line."""
+    """Each finding as a block followed by a blank line, then the summary line (unless ``summary``
+    is false: ``--quiet``). ``colour``: ANSI colours, for a terminal."""
+
+    def __init__(self, out, colour: bool = False, summary: bool = True):
+        super().__init__(out)
+        self.colour = colour
+        self.summary = summary
 
     def write(self, finding: Finding) -> None:
-        self.out.write(format_finding(finding) + "\n\n")
+        self.out.write(format_finding(finding, self.colour) + "\n\n")
 
     def finish(self, files_checked: int, errors: list) -> None:
-        self.out.write(_summary(self.severities, files_checked) + "\n")
+        if self.summary:
+            self.out.write(_summary(self.severities, files_checked) + "\n")
 
 
 def render(result: CheckResult) -> str:
