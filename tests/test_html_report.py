@@ -10,10 +10,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import FIXTURES
 
 
 @pytest.fixture
@@ -57,6 +56,7 @@ def test_compare_shows_fixed_and_new_findings(site, cli):
     article.write_text(lines.replace(fixed_text, "fasciculation", 1) + "\nThe fascillis came back.\n", encoding="utf-8")
     cli("check", "articles", "--format", "json", "-o", "new.json")
     code, out, _ = cli("report", "new.json", "--compare", "old.json")
+    assert code == 0
     counts = _counts(out)
     new = json.loads((site / "new.json").read_text(encoding="utf-8"))
     assert counts["kept"] + counts["new"] == len(new["findings"])

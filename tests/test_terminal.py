@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, HERE, TEST_GLOSSARY
 
 GOLDEN = HERE / "golden"
@@ -82,6 +81,8 @@ def test_statistics_counts_per_rule(article, cli):
     by_code = json.loads(json_out)["summary"]["by_code"]
     assert {r[1].strip(): int(r[0]) for r in rows} == by_code
     assert all(r[2].split(" ", 1)[1] for r in rows)  # each row names its rule
+    code, out, err = cli("check", article, "--statistics", "--format", "json")
+    assert code == 2 and out == "" and "--statistics goes with the text format, not json" in err
 
 
 def test_quiet_drops_the_summary_and_exit_zero_keeps_0(article, cli):
@@ -154,6 +155,7 @@ def test_stdin_refusals(tmp_path, cli):
 def test_verbose_names_what_is_used_and_ends_with_the_closing_line(article, tmp_path, cli):
     (tmp_path / "termkit.yaml").write_text(f"glossary: [{TEST_GLOSSARY}]\n", encoding="utf-8")
     code, out, err = cli("check", article, "--select", "TK1", "--verbose")
+    assert code == 1 and "TK101" in out
     first, *_, last = err.strip().splitlines()
     assert first == (f"Using config {tmp_path / 'termkit.yaml'}; glossary {TEST_GLOSSARY}; locales none.")
     assert re.fullmatch(r"Checked 1 file in \d+\.\d s: \d+ findings, \d+ fixable with --fix\.", last)
@@ -166,6 +168,7 @@ def test_a_local_glossary_folder_without_config_is_named(tmp_path, cli, monkeypa
     (tmp_path / "a.md").write_text("Hello.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     code, out, err = cli("check", "a.md", "--select", "TK1")
+    assert code == 0 and out == "No findings in 1 file.\n"
     assert err == ("note: glossary/ is not used: no termkit.yaml names it, so the shipped glossary is. "
                    "To check against it, pass --glossary glossary/ or write `glossary: [glossary]` in termkit.yaml.\n")
     assert cli("check", "a.md", "--select", "TK1", "--quiet")[2] == ""
@@ -174,5 +177,5 @@ def test_a_local_glossary_folder_without_config_is_named(tmp_path, cli, monkeypa
 
 def test_progress_bar_only_when_asked_outside_a_terminal(article, cli):
     code, out, err = cli("check", article, "--glossary", TEST_GLOSSARY, "--select", "TK1", "--progress")
-    assert "checking: 1 files" in err and "checking" not in out
+    assert code == 1 and "checking: 1 files" in err and "checking" not in out
     assert "checking" not in cli("check", article, "--glossary", TEST_GLOSSARY, "--select", "TK1")[2]

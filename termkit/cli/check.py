@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -119,6 +118,8 @@ def run(args) -> ExitStatus:
     from_stdin = paths == [Path("-")]
     if from_stdin and (args.fix or args.diff or args.changed):
         raise TermkitError(Errors.E201.format(problem="`-` (stdin) cannot be used with --fix, --diff or --changed"))
+    if args.statistics and args.format != "text":
+        raise TermkitError(Errors.E201.format(problem=f"--statistics goes with the text format, not {args.format}"))
     if args.stdin_filename and not from_stdin:
         raise TermkitError(Errors.E201.format(problem="--stdin-filename needs the path `-` (read stdin)"))
     shown_stdin = args.stdin_filename or "<stdin>"
@@ -213,9 +214,7 @@ def run(args) -> ExitStatus:
 
 def _reporter(args, stream, colour: bool, checker, paths: list[Path], project):
     if args.format == "html":
-        from ..report.html import HtmlReporter
-
-        from ..report.html import load_run
+        from ..report.html import HtmlReporter, load_run
 
         extra = {"old": load_run(args.compare), "old_name": str(args.compare)} if args.compare else {}
         return HtmlReporter(stream, checker=checker, paths=paths, fail_on=args.fail_on or project.settings.fail_on,

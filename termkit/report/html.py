@@ -283,12 +283,10 @@ class HtmlReporter(Reporter):
     """Keeps the findings (as the JSON report has them), then writes the page at ``finish``.
     ``context`` (set by ``termkit check``) gives the articles, the project and --fail-on."""
 
-    context: dict = {}
-
     def __init__(self, out: IO[str], **context):
         super().__init__(out)
         self.items: list[dict] = []
-        self.context = context or dict(type(self).context)
+        self.context = context
 
     def write(self, finding: Finding) -> None:
         self.items.append(finding_dict(finding))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..findings import CheckResult
-from ..findings import Finding
+from ..findings import CheckResult, Finding
 from ..invisible import printable, visible
 from .base import Reporter, render_with
 
@@ -46,12 +45,11 @@ def format_finding(finding: Finding, colour: bool = False) -> str:
             f"{printable(finding.message)}")
     excerpt = _excerpt(finding)
     if colour and excerpt:
-        gutter, _, marker = excerpt[1].partition("| ")
         code_gutter, _, code = excerpt[0].partition(" | ")
+        gutter, _, marker = excerpt[1].partition("| ")
+        pad = len(marker) - len(marker.lstrip(" "))
         excerpt = [_paint(code_gutter + " |", "gutter", True) + " " + code,
-                   _paint(gutter + "|", "gutter", True) + " " + _paint(marker, "marker", True).replace(
-                       "\033[" + STYLES["marker"] + "m" + " " * (len(marker) - len(marker.lstrip(" "))),
-                       " " * (len(marker) - len(marker.lstrip(" "))) + "\033[" + STYLES["marker"] + "m")]
+                   _paint(gutter + "|", "gutter", True) + " " + " " * pad + _paint(marker[pad:], "marker", True)]
     lines = [head, *excerpt]
     if finding.suggestion:
         lines.append("      = " + _paint(f"suggestion: {printable(finding.suggestion)}", "suggestion", colour))
