@@ -115,3 +115,24 @@ def test_html_libraries_load_only_for_html():
             "print(sorted(m for m in ('jinja2', 'pygal') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_each_finding_is_highlighted_where_it_points(site, cli):
+    """The marked words are the finding's words, line numbers shown are the article's, and lines far
+    from any finding are left out (a gap marker stands for them)."""
+    import html
+
+    from markupsafe import escape
+
+    cli("check", "articles", "--format", "json", "-o", "run.json")
+    cli("report", "run.json", "-o", "report.html")
+    run = json.loads((site / "run.json").read_text(encoding="utf-8"))
+    page = (site / "report.html").read_text(encoding="utf-8")
+    marks = {m[0]: html.unescape(m[1]) for m in re.findall(r'<mark class="sev-\w+" data-finding="(f\d+)">(.*?)</mark>', page)}
+    single = [(i, f) for i, f in enumerate(run["findings"], 1) if f["line"] == f["end_line"] and f["text"]]
+    assert single
+    for i, f in single:
+        assert marks[f"f{i}"] == f["text"], f
+    for i, f in enumerate(run["findings"], 1):
+        text = (site / f["path"]).read_text(encoding="utf-8").splitlines()[f["line"] - 1]
+        assert f'<span class="ln">{f["line"]}</span> ' + str(escape(text[:f["column"] - 1]))[:10] in page

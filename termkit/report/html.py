@@ -113,6 +113,18 @@ def _marked(text: str, findings: list[dict]) -> list[dict]:
     return out
 
 
+def _excerpts(lines: list[dict], context: int = 1) -> list[dict | None]:
+    """The lines with findings and ``context`` lines around them; ``None`` where lines are left out."""
+    keep = {i for i, line in enumerate(lines) if line["marked"]
+            for i in range(i - context, i + context + 1) if 0 <= i < len(lines)}
+    out: list[dict | None] = []
+    for i in sorted(keep):
+        if out and out[-1] is not None and out[-1]["number"] != i:
+            out.append(None)
+        out.append(lines[i])
+    return out
+
+
 def _key(f: dict) -> tuple:
     """What stays the same when an article is edited elsewhere: the file, the rule and the words."""
     return (f["path"], f["code"], f["text"])
@@ -215,7 +227,7 @@ def model(run: dict, articles: list[dict] | None = None, fail_on: str = "error",
         fs = per_article.get(path, [])
         shown_articles.append({
             "path": path, "id": f"a{len(shown_articles) + 1}", "language": a.get("language"), "words": a.get("words", 0),
-            "findings": fs, "lines": _marked(a["text"], fs) if a.get("text") is not None else None,
+            "findings": fs, "lines": _excerpts(_marked(a["text"], fs)) if a.get("text") is not None else None,
         })
     by_severity = {s: summary.get("by_severity", {}).get(s, 0) for s in ("error", "warning", "info")}
     rank = {s.value: s.rank for s in Severity}
