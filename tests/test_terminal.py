@@ -35,7 +35,7 @@ def test_golden_text_with_colour(cli, monkeypatch, update_golden):
     assert "\x1b[1;31m[error]\x1b[0m" in out
 
 
-def test_force_color_and_no_color(cli, monkeypatch):
+def test_force_color_and_no_color(cli, monkeypatch, tmp_path):
     monkeypatch.chdir(FIXTURES)
     monkeypatch.setenv("FORCE_COLOR", "1")
     assert "\x1b[" in cli("check", "articles", "--glossary", "glossary")[1]
@@ -43,8 +43,11 @@ def test_force_color_and_no_color(cli, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in cli("check", "articles", "--glossary", "glossary")[1]
     assert "\x1b[" not in cli("check", "articles", "--glossary", "glossary", "--color", "auto")[1]
-    # a file never gets colour, whatever the environment says
+    # a report written to a file never gets colour, whatever the environment says
     monkeypatch.setenv("FORCE_COLOR", "1")
+    cli("check", "articles", "--glossary", "glossary", "-o", tmp_path / "out.txt")
+    written = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert "TK101" in written and "\x1b[" not in written
 
 
 def test_use_colour_rules():
@@ -58,7 +61,7 @@ def test_use_colour_rules():
     assert use_colour("auto", Tty(), {"NO_COLOR": "1"}) is False
     assert use_colour("auto", Tty(), {"NO_COLOR": ""}) is True  # NO_COLOR counts only when not empty
     assert use_colour("auto", Tty(), {"TERM": "dumb"}) is False
-    assert use_colour("auto", sys.__stdin__ if False else object(), {"FORCE_COLOR": "1"}) is True
+    assert use_colour("auto", object(), {"FORCE_COLOR": "1"}) is True
     assert use_colour("never", Tty(), {"FORCE_COLOR": "1"}) is False
     assert use_colour("always", object(), {"NO_COLOR": "1"}) is True
 
@@ -179,3 +182,32 @@ def test_progress_bar_only_when_asked_outside_a_terminal(article, cli):
     code, out, err = cli("check", article, "--glossary", TEST_GLOSSARY, "--select", "TK1", "--progress")
     assert code == 1 and "checking: 1 files" in err and "checking" not in out
     assert "checking" not in cli("check", article, "--glossary", TEST_GLOSSARY, "--select", "TK1")[2]
+
+
+def test_progress_bar_on_a_terminal_is_rewritten_in_place_and_erased(monkeypatch):
+    import io
+
+    from termkit.cli.terminal import Progress, closing_line
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    stream = Tty()
+    bar = Progress(forced=False, stream=stream, delay=0.0)
+    bar.update(3, 5)
+    bar.close()
+    assert stream.getvalue() == "\rchecking: 3 files, 5 findings\x1b[K\r\x1b[K"
+    stream = Tty()
+    bar = Progress(forced=False, stream=stream)  # the first second shows nothing
+    bar.update(1, 0)
+    bar.close()
+    assert stream.getvalue() == ""
+    monkeypatch.setenv("CI", "true")
+    stream = Tty()
+    bar = Progress(forced=False, stream=stream, delay=0.0)
+    bar.update(1, 0)
+    assert stream.getvalue() == ""  # never in CI logs unless asked
+    assert closing_line(1, 1, 0, 0.04) == "Checked 1 file in 0.0 s: 1 finding, 0 fixable with --fix."
