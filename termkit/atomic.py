@@ -34,3 +34,30 @@ def write_atomically(path: Path, text: str, bom: bool = False) -> None:
         except OSError:
             pass
         raise
+
+
+def write_output(path: Path, text: str) -> None:
+    """An output file (a report): replaced atomically when it exists, else created whole (through a
+    temporary file in its folder, so a half-written report is never seen under its name)."""
+    if os.path.lexists(path):
+        write_atomically(path, text)
+        return
+    target = Path(os.path.realpath(path))
+    if not target.parent.is_dir():
+        raise TermkitError(Errors.E007.format(reason=f"no folder {target.parent}"), str(path))
+    umask = os.umask(0)
+    os.umask(umask)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".termkit-tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -11,9 +11,9 @@ from typing import Sequence
 from .. import __version__
 from ..errors import ExitStatus, TermkitError, TermkitErrors
 from ..invisible import printable
-from . import baseline, check, glossary, locales, lsp, rules
+from . import baseline, check, glossary, locales, lsp, report, rules
 
-COMMANDS = (check, glossary, rules, locales, baseline, lsp)
+COMMANDS = (check, glossary, rules, locales, baseline, lsp, report)
 GC_THRESHOLDS = gc.get_threshold()  # the interpreter's; entry() raises them while termkit starts
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +49,24 @@ def register(sub) -> None:
     p.add_argument("--baseline", type=Path, metavar="FILE", help="ignore findings recorded in this baseline")
     p.add_argument("--changed", nargs="?", const="HEAD", metavar="REF",
                    help="only files changed since the git REF (default HEAD), plus untracked ones")
+    p.add_argument("--output-file", "-o", type=Path, metavar="FILE",
+                   help="write the report to FILE (written whole, once the run is done) instead of stdout")
+    p.add_argument("--statistics", action="store_true",
+                   help="instead of each finding, the number of findings per rule (text format)")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="only the findings: no summary line, notes or progress bar")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="say which config, glossary and locales are used, and end with the run's time")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported (errors still exit 2)")
+    p.add_argument("--stdin-filename", metavar="PATH",
+                   help="with PATH `-`: the path the text read from stdin stands for (config, language and "
+                        "folder rules resolved as if the file were there)")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the text report (auto: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it)")
+    p.add_argument("--progress", action="store_true",
+                   help="show a progress bar on stderr even when it is not a terminal (auto: on a terminal after 1 s)")
+    p.add_argument("--compare", type=Path, metavar="OLD.json",
+                   help="with --format html: an older JSON run, to show what was fixed and what is new")
     p.set_defaults(run=run)
 
 
@@ -73,24 +91,56 @@ def changed_files(ref: str, paths: list[Path]) -> list[Path]:
     return out
 
 
+def _stdin_outcome(checker: Checker, shown: str):
+    """The text piped on stdin, checked as if it were the file ``shown``: one (findings, error)."""
+    from ..source import decode_source
+
+    data = sys.stdin.buffer.read()
+    try:
+        checker.refuse_size(len(data), shown)
+        return checker.check_source(decode_source(data, shown)), None
+    except TermkitError as exc:
+        return [], exc
+
+
 def run(args) -> ExitStatus:
     # spaCy and the engine load here, not when the command line is parsed (`termkit --version`)
+    import time
+
     from ..baseline import BaselineFilter, load_baseline
     from ..engine import Checker, iter_checks
     from ..nlp import language_class
     from ..project import load_project
     from ..settings import parse_size
-    from . import steady_gc
+    from . import steady_gc, terminal
 
+    began = time.monotonic()
     if args.format not in RENDERERS:
         raise TermkitError(Errors.E204.format(name=args.format, expected=", ".join(RENDERERS)))
     paths = list(args.paths) or [Path(".")]
-    start = paths[0] if paths[0].exists() else None
+    from_stdin = paths == [Path("-")]
+    if from_stdin and (args.fix or args.diff or args.changed):
+        raise TermkitError(Errors.E201.format(problem="`-` (stdin) cannot be used with --fix, --diff or --changed"))
+    if args.statistics and args.format != "text":
+        raise TermkitError(Errors.E201.format(problem=f"--statistics goes with the text format, not {args.format}"))
+    if args.stdin_filename and not from_stdin:
+        raise TermkitError(Errors.E201.format(problem="--stdin-filename needs the path `-` (read stdin)"))
+    shown_stdin = args.stdin_filename or "<stdin>"
+    if from_stdin:
+        where = Path(shown_stdin).parent if args.stdin_filename else Path(".")
+        start = where if where.is_dir() else None
+    else:
+        start = paths[0] if paths[0].exists() else None
     if args.language:
         language_class(args.language)  # an unknown --language fails once, here, before any file is read
     use_report_language(args)  # a config error is reported in the language of --lang or the locale
     project = load_project(args.config, args.glossary, start=start, language=args.language)
     use_report_language(args, project.settings.report_language)
+    if args.verbose:
+        print(terminal.what_is_used(project, args.glossary), file=sys.stderr)
+    note = None if args.quiet else terminal.unused_local_glossary(project, bool(args.glossary))
+    if note:
+        print(note, file=sys.stderr)
     if args.max_file_size is not None:
         size = parse_size(args.max_file_size)
         if size is None:
@@ -102,10 +152,12 @@ def run(args) -> ExitStatus:
         paths = [p for p in changed_files(args.changed, paths)
                  if p.suffix.lower() in ARTICLE_SUFFIXES]
         if not paths:
-            sys.stdout.write(RENDERERS[args.format](CheckResult()))
+            _emit(args, RENDERERS[args.format](CheckResult()) if args.format != "html" else None, project, checker, [])
             return ExitStatus.SUCCESS
     recorded = BaselineFilter(load_baseline(args.baseline)) if args.baseline else None
-    if args.fix or args.diff:
+    if from_stdin:
+        fixed, outcomes = None, iter([_stdin_outcome(checker, shown_stdin)])
+    elif args.fix or args.diff:
         scope = WriteScope.of(project.settings.root, paths, anywhere=args.write_outside_root)
         fixed = _fix(paths, checker, args, scope)
         outcomes = iter([*(([], e) for e in fixed.errors), (fixed.findings, None)])
@@ -113,11 +165,17 @@ def run(args) -> ExitStatus:
         if args.jobs > 1:
             steady_gc()  # the workers start from this process: they collect at the usual pace
         fixed, outcomes = None, iter_checks(paths, checker, jobs=args.jobs)
+    colour = args.format == "text" and args.output_file is None and terminal.use_colour(args.color, sys.stdout)
+    progress = terminal.Progress(forced=args.progress and not args.quiet)
+    if args.quiet and not args.progress:
+        progress.on = False
+    names: dict[str, str] = {}
+    fixable: Counter = Counter()
     # The report is written as the files are checked: nothing is kept but counts and errors. It
-    # goes to a temporary file, then to stdout whole: a glossary or locale error that stops the run
-    # midway leaves stdout empty, as it always has.
+    # goes to a temporary file, then to stdout (or --output-file) whole: a glossary or locale error
+    # that stops the run midway leaves stdout empty, as it always has.
     with tempfile.TemporaryFile("w+", encoding="utf-8") as report:
-        reporter = REPORTERS[args.format](report)
+        reporter = _reporter(args, report, colour, checker, paths if not from_stdin else [], project)
         reporter.start()
         errors: list[TermkitError] = []
         files = worst = 0
@@ -131,19 +189,73 @@ def run(args) -> ExitStatus:
             for finding in findings:
                 if recorded is None or recorded.keep(finding):
                     reporter.handle(finding)
+                    names[finding.code] = finding.rule
+                    if finding.fix is not None and finding.fix.applicability.value == "safe":
+                        fixable[finding.code] += 1
                     worst = max(worst, finding.severity.rank)
             if getattr(findings, "article", None):
                 reporter.article(findings.article)
-        reporter.finish(fixed.files_checked if fixed else files, errors)
+            progress.update(files, reporter.findings)
+        progress.close()
+        if args.statistics:
+            report.seek(0)
+            report.truncate()
+            report.write(terminal.statistics(reporter.codes, names, fixable))
+        else:
+            reporter.finish(fixed.files_checked if fixed else files, errors)
         report.seek(0)
-        shutil.copyfileobj(report, sys.stdout)
+        _emit(args, report, project, checker, errors)
     for error in errors:
         print(error, file=sys.stderr)
+    if not args.quiet and (args.verbose or sys.stderr.isatty()) and args.format == "text":
+        print(terminal.closing_line(fixed.files_checked if fixed else files, reporter.findings,
+                                    sum(fixable.values()), time.monotonic() - began), file=sys.stderr)
     if errors:
         return ExitStatus.ERROR
+    if args.exit_zero:
+        return ExitStatus.SUCCESS
     if worst and worst >= Severity(args.fail_on or project.settings.fail_on).rank:
         return ExitStatus.FINDINGS
     return ExitStatus.SUCCESS
+
+
+def _reporter(args, stream, colour: bool, checker, paths: list[Path], project):
+    if args.format == "html":
+        from ..report.html import HtmlReporter, load_run
+
+        extra = {"old": load_run(args.compare), "old_name": str(args.compare)} if args.compare else {}
+        return HtmlReporter(stream, checker=checker, paths=paths, fail_on=args.fail_on or project.settings.fail_on,
+                            **extra)
+    if args.format == "text":
+        from ..report.text import TextReporter
+
+        return TextReporter(stream, colour=colour, summary=not args.quiet)
+    return REPORTERS[args.format](stream)
+
+
+def _emit(args, report, project, checker, errors) -> None:
+    """The finished report to stdout, or written whole to --output-file."""
+    if report is None:  # an html run with nothing to check
+        from io import StringIO
+
+        report = StringIO()
+        reporter = _reporter(args, report, False, checker, [], project)
+        reporter.start()
+        reporter.finish(0, errors)
+        report.seek(0)
+    if isinstance(report, str):
+        text = report
+    else:
+        text = report.read()
+    if args.output_file is None:
+        sys.stdout.write(text)
+        return
+    from ..atomic import write_output
+
+    try:
+        write_output(args.output_file, text)
+    except OSError as exc:
+        raise TermkitError(Errors.E007.format(reason=exc.strerror or exc), str(args.output_file)) from None
 
 
 def _fix(paths: list[Path], checker: Checker, args, scope: WriteScope) -> CheckResult:

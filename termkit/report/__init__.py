@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import github, junit, sarif
+from . import github, html, junit, sarif
 from .base import Reporter
 from . import json as json_report
 from . import text as text_report
@@ -18,6 +18,7 @@ RENDERERS: dict[str, Callable] = {
     "sarif": sarif.render,
     "github": github.render,
     "junit": junit.render,
+    "html": html.render,  # Jinja2 and pygal are imported only when a page is written
 }
 
 # The same formats written as the findings arrive (``termkit check`` streams through these).
@@ -27,6 +28,7 @@ REPORTERS: dict[str, type[Reporter]] = {
     "sarif": sarif.SarifReporter,
     "github": github.GithubReporter,
     "junit": junit.JunitReporter,
+    "html": html.HtmlReporter,
 }
 
 __all__ = ["RENDERERS", "REPORTERS", "Reporter"]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..findings import CheckResult
-from ..findings import Finding
+from ..findings import CheckResult, Finding
 from ..invisible import printable, visible
 from ..i18n import _, format_number, ngettext
 from .base import Reporter, render_with
@@ -31,12 +30,31 @@ def _excerpt(finding: Finding) -> list[str]:
     return [gutter + prefix + line + suffix, marker]
 
 
-def format_finding(finding: Finding) -> str:
-    head = (f"{printable(finding.path)}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.value}] "
+# ANSI SGR codes: bold path, severity in its colour, code in cyan, carets and suggestion coloured.
+STYLES = {"path": "1", "error": "1;31", "warning": "1;33", "info": "1;34", "code": "36", "marker": "1;31",
+          "suggestion": "32", "gutter": "2"}
+
+
+def _paint(text: str, style: str, colour: bool) -> str:
+    return f"\033[{STYLES[style]}m{text}\033[0m" if colour and text else text
+
+
+def format_finding(finding: Finding, colour: bool = False) -> str:
+    sev = finding.severity.value
+    head = (f"{_paint(printable(finding.path), 'path', colour)}:{finding.line}:{finding.column}: "
+            f"{_paint(finding.code, 'code', colour)} {_paint(f'[{sev}]', sev, colour)} "
             f"{printable(finding.message)}")
-    lines = [head, *_excerpt(finding)]
+    excerpt = _excerpt(finding)
+    if colour and excerpt:
+        code_gutter, _sep, code = excerpt[0].partition(" | ")
+        gutter, _sep, marker = excerpt[1].partition("| ")
+        pad = len(marker) - len(marker.lstrip(" "))
+        excerpt = [_paint(code_gutter + " |", "gutter", True) + " " + code,
+                   _paint(gutter + "|", "gutter", True) + " " + " " * pad + _paint(marker[pad:], "marker", True)]
+    lines = [head, *excerpt]
     if finding.suggestion:
-        lines.append("      = " + _("suggestion: {suggestion}").format(suggestion=printable(finding.suggestion)))
+        lines.append("      = " + _paint(_("suggestion: {suggestion}").format(suggestion=printable(finding.suggestion)),
+                                         "suggestion", colour))
     return "\n".join(lines)
 
 
@@ -59,15 +77,22 @@ def _summary(counts: Counter, files_checked: int) -> str:
 
 
 class TextReporter(Reporter):
-    """Each finding as a block followed by a blank line, then the summary line."""
+    """Each finding as a block followed by a blank line, then the summary line (unless ``summary``
+    is false: ``--quiet``). ``colour``: ANSI colours, for a terminal."""
+
+    def __init__(self, out, colour: bool = False, summary: bool = True):
+        super().__init__(out)
+        self.colour = colour
+        self.summary = summary
 
     def write(self, finding: Finding) -> None:
-        self.out.write(format_finding(finding) + "\n\n")
+        self.out.write(format_finding(finding, self.colour) + "\n\n")
 
     def finish(self, files_checked: int, errors: list) -> None:
         from .base import plain_language_summary
 
-        self.out.write(_summary(self.severities, files_checked) + plain_language_summary(self.articles) + "\n")
+        if self.summary:
+            self.out.write(_summary(self.severities, files_checked) + plain_language_summary(self.articles) + "\n")
 
 
 def render(result: CheckResult) -> str:
