@@ -51,8 +51,9 @@ class UnexplainedJargon(Rule):
     A term is explained by its lay term beside it with a link phrase of the terms rulebook
     ("fasciculation (muscle twitching)", "muscle twitching, which doctors call fasciculation",
     "also called"), by a definition ("Fasciculation is a ...", "fasciculation means ..."), by a
-    bracket of words after it, or by a naming phrase before it ("a twitch under the skin, called
-    fasciculation"). The phrases are data per language
+    bracket of words after it, by a naming phrase before it ("a twitch under the skin, called
+    fasciculation"), or by words that describe it before its name in brackets ("small twitches of
+    a muscle (fasciculation)"). The phrases are data per language
     (``rulebooks/<lang>/plain_language.yaml``). Each concept is reported once per article;
     later uses are fine. A sentence whose subject is the term and whose verb defines it
     ("Viral gastroenteritis is inflammation of ...") explains it too. Headings are not a first
@@ -72,6 +73,7 @@ class UnexplainedJargon(Rule):
     Good: Fasciculation (muscle twitching) can follow exercise. Fasciculation is harmless.
     Good: Muscle twitching, which doctors call fasciculation, can follow exercise.
     Good: Fasciculation is a small twitch of a muscle under the skin.
+    Good: Small twitches of a muscle (fasciculation) can follow exercise.
     Good: ---\\ntype: professional\\n---\\nFasciculation can follow exercise.
     Good: ---\\nlang: fr\\n---\\nLa fasciculation (tressaillement musculaire) peut suivre un effort.
     Good: ---\\nlang: es\\n---\\nLa fasciculación, es decir, una contracción breve del músculo, aparece tras el ejercicio.
@@ -183,6 +185,15 @@ class UnexplainedJargon(Rule):
                 if doc[k].is_alpha and not doc[k].is_upper:
                     words += 1
                 k += 1
+            if words >= bracket_words:
+                return True
+        if bracket_words and span.start > 0 and doc[span.start - 1].text == "(" and j < len(doc) and doc[j].text == ")":
+            # The term named in brackets after words that describe it: "hardening of blood
+            # vessels (atherosclerosis)"; the description comes first, the name follows.
+            words, k = 0, span.start - 2
+            while k >= 0 and not (doc[k].is_punct or "\n" in doc[k].text) and words < bracket_words:
+                words += doc[k].is_alpha
+                k -= 1
             if words >= bracket_words:
                 return True
         i = span.start
