@@ -25,6 +25,7 @@ test: install
 bench: install
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_speed.py
+	$(BIN)/python benchmarks/bench_claims.py
 
 eval: install
 	$(BIN)/python eval/misspellings.py
@@ -33,6 +34,7 @@ eval: install
 	$(BIN)/python eval/claims.py
 	$(BIN)/python eval/realworld.py
 	$(BIN)/python eval/glossary_suggest.py
+	$(BIN)/python eval/plain_language.py
 
 # The report languages' catalogs: after adding or changing a message, run this, translate the new
 # msgids in termkit/locale/{fr,es,de}/LC_MESSAGES/termkit.po (tests/test_i18n.py names the missing
