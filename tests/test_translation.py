@@ -124,6 +124,54 @@ def test_fuzzy_entries_are_checked_when_the_config_says_so(tmp_path, monkeypatch
     assert "'%s'" in findings[0]["message"]
 
 
+PLURAL_PO = """msgid ""
+msgstr ""
+"Language: fr\\n"
+"Plural-Forms: nplurals=2; plural=(n > 1);\\n"
+
+msgid "removed"
+msgid_plural "removed"
+msgstr[0] "supprimé"
+msgstr[1] "supprimés"
+
+msgid "Please correct the error below"
+msgid_plural "Please correct the errors below"
+msgstr[0] "Corrigez les erreurs."
+msgstr[1] "Corrigez les erreurs."
+
+#, python-format
+msgid "1 comment was %(action)s."
+msgid_plural "%(count)s comments were %(action)s."
+msgstr[0] "1 commentaire a été %(action)s."
+msgstr[1] "%(count)s commentaires ont été %(action)ss."
+
+msgid "removed"
+msgstr "retiré"
+
+#, python-format
+msgid "Hello %(name)s."
+msgstr "Bonjour %(nom)ss."
+"""
+
+
+def test_plural_forms_of_one_po_entry_are_not_inconsistent_and_named_placeholders_end_at_one_letter(
+        tmp_path, cli, monkeypatch):
+    """Real files (django-contrib-comments): 'supprimé'/'supprimés' are the forms of one entry, not
+    two translations of 'removed'; '%(action)ss' is %(action)s then an 's'."""
+    from termkit.bilingual import read_segments
+
+    segments, _ = read_segments(PLURAL_PO, "po")
+    assert [s.entry for s in segments][:2] == ["removed", "removed"] and segments[-1].entry is None
+    path = tmp_path / "plural.fr.po"
+    path.write_text(PLURAL_PO, encoding="utf-8")
+    monkeypatch.chdir(REPO)
+    _, out, _ = cli("check", path, "--select", "TK505,TK507", "--format", "json")
+    findings = json.loads(out)["findings"]
+    # another entry with the same source is still compared; a changed named placeholder still found
+    assert [(f["line"], f["code"]) for f in findings] == [(23, "TK505"), (27, "TK507")]
+    assert "%(name)s" in findings[1]["message"]
+
+
 def test_a_malformed_file_is_one_error_line_and_the_others_are_still_checked(cli, monkeypatch):
     monkeypatch.chdir(REPO)
     code, out, err = cli("check", "tests/fixtures/bilingual/broken.fr.xlf", FILES[1])

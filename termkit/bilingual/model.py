@@ -30,6 +30,7 @@ class Segment:
     fuzzy: bool = False
     source_codes: tuple[str, ...] = field(default=())  # inline codes / placeholders, in order
     target_codes: tuple[str, ...] = field(default=())
+    entry: str | None = None  # PO plural forms: the id of the entry they share (one msgid, its forms)
 
     @property
     def anchor(self) -> tuple[int, int]:

@@ -162,7 +162,7 @@ def read_po_text(text: str) -> tuple[list[Segment], dict]:
                 target="".join(s.text for s in strings), source_language=None, target_language=None,
                 source_span=(src[0].start, src[-1].end), target_span=(strings[0].start, strings[-1].end),
                 source_view=_view(text, src), target_view=_view(text, strings),
-                state="fuzzy" if fuzzy else None, fuzzy=fuzzy))
+                state="fuzzy" if fuzzy else None, fuzzy=fuzzy, entry=base_id if plural else None))
     return [_with_languages(s, header) for s in segments], header
 
 

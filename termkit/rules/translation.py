@@ -387,16 +387,23 @@ class InconsistentTranslation(Rule):
                 continue
             src, tgt = _norm(s.source), _norm(s.target)
             start, end = s.target_span
-            if src in by_source and by_source[src][0] != tgt:
+            # the plural forms of one PO entry differ (or agree) by grammar, not by choice
+            if src in by_source and by_source[src][0] != tgt and not _same_entry(s, by_source[src]):
                 other = by_source[src][1]
                 yield ctx.finding(self, start, end, f"Segment {_name(s)} translates the same source as segment "
                                   f"{_name(other)} differently", suggestion=other.target)
-            elif tgt in by_target and by_target[tgt][0] != src and len(tgt) > 3:
+            elif (tgt in by_target and by_target[tgt][0] != src and len(tgt) > 3
+                  and not _same_entry(s, by_target[tgt])):
                 other = by_target[tgt][1]
                 yield ctx.finding(self, start, end, f"Segment {_name(s)} has the target of segment {_name(other)}, "
                                   f"whose source differs")
             by_source.setdefault(src, (tgt, s))
             by_target.setdefault(tgt, (src, s))
+
+
+def _same_entry(s, seen: tuple[str, object]) -> bool:
+    """Whether ``s`` and the segment recorded in ``seen`` are plural forms of one PO entry."""
+    return s.entry is not None and seen[1].entry == s.entry
 
 
 def _edges(text: str) -> tuple[str, str]:
@@ -440,7 +447,9 @@ class WhitespaceMismatch(Rule):
 
 
 # printf-style (%s, %(name)s, %1$d) and brace ({0}, {name}) placeholders; "50 % de" is no placeholder
-_PLACEHOLDER = re.compile(r"%(?:\d+\$|\(\w+\))?[-+#0]*\d*(?:\.\d+)?[sdifxXeEgGcr](?!\w)|\{\w*\}|\{\{\s*\w+\s*\}\}")
+# a named one ends at its one conversion letter: "%(action)ss" is %(action)s then an "s"
+_PLACEHOLDER = re.compile(r"%\(\w+\)[-+#0]*\d*(?:\.\d+)?[sdifxXeEgGcr]"
+                          r"|%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdifxXeEgGcr](?!\w)|\{\w*\}|\{\{\s*\w+\s*\}\}")
 
 
 class TagMismatch(Rule):
