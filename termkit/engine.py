@@ -43,8 +43,9 @@ if TYPE_CHECKING:
 
 
 ZONE_ARTICLES = 200
-# rules about a whole article (its disclaimer, its metadata), not run on bilingual files' segments
-ARTICLE_ONLY_FAMILIES = ("disclaimers", "article_metadata")
+# rules about a whole article (its disclaimer, its metadata, how plainly it is written), not run
+# on bilingual files' segments: a segment's wording follows its source, which is checked as an article
+ARTICLE_ONLY_FAMILIES = ("disclaimers", "article_metadata", "plain_language")
 
 
 @dataclass
