@@ -21,8 +21,9 @@ RULEBOOKS = ROOT / "termkit" / "data" / "rulebooks"
 OTHER = ("fr", "es", "de")
 
 # msgstrs that may equal their msgid in another language: nothing but placeholders, codes and names
-SAME_ANYWHERE = {"Documentation: termkit rules {code}"}
-SAME_IN = {"es": {"{count} error"}}  # Spanish writes "error" too
+SAME_ANYWHERE = {"Documentation: termkit rules {code}", "{title}: {items}"}
+SAME_IN = {"es": {"{count} error"},  # Spanish writes "error" too
+           "fr": {"Articles", "Concept"}}  # the HTML report's headings: French words too
 
 
 def catalog(language: str):
@@ -130,11 +131,14 @@ FRENCH = {
     "TK101": "« fascilation » semble être une faute d'orthographe pour « fasciculation » (concept fasciculation)",
     "TK102": "Utilisez « Down syndrome » au lieu de « mongolism » (terme déconseillé, concept down_syndrome)",
     "TK401": "Allégation non étayée : « cure » promet un effet certain sur la santé",
+    "TK601": ("« fasciculation » est un terme technique : expliquez-le à sa première occurrence, p. ex. "
+              "« fasciculation (muscle twitching) »"),
     "TK402": ("Pas d'avertissement médical : l'article doit indiquer, en anglais, qu'il ne remplace pas l'avis "
               "d'un professionnel de santé (profil consumer-article)"),
 }
 ENGLISH_WORDS = ("misspelling", "instead of", "Unsupported", "disclaimer", "Found", "finding", "suggestion:",
-                 "promises", "State what", "the article", "deprecated")
+                 "promises", "State what", "the article", "deprecated", "technical term", "explain it",
+                 "Plain language", "unexplained", "explained")
 
 
 @pytest.fixture
@@ -150,17 +154,22 @@ def test_a_french_report_of_an_english_article_is_all_french(cli, english_articl
     for finding_code, message in FRENCH.items():
         assert f"{finding_code} [" in out and message in out, finding_code
     assert "      = suggestion : Dites ce que montrent les données" in out
-    assert out.rstrip().endswith("4 problèmes trouvés (3 erreurs, 1 information) dans 1 fichier.")
+    assert out.rstrip().endswith("5 problèmes trouvés (3 erreurs, 2 informations) dans 1 fichier. "
+                                 "Langage clair : 1 terme technique non expliqué, 0 concept expliqué.")
     # the article's own words and the glossary's terms are quoted as written; no English message
     prose = "\n".join(line for line in out.splitlines() if " | " not in line and "suggestion : This article" not in line)
-    prose = prose.replace("fasciculation", "").replace("Down syndrome", "").replace("mongolism", "")
+    prose = (prose.replace("fasciculation", "").replace("Down syndrome", "").replace("mongolism", "")
+             .replace("muscle twitching", ""))
     assert [w for w in ENGLISH_WORDS if w in prose] == []
 
 
 @pytest.mark.parametrize("language, summary", [
-    ("es", "4 problemas encontrados (3 errores, 1 nota) en 1 archivo."),
-    ("de", "4 Befunde (3 Fehler, 1 Hinweis) in 1 Datei."),
-    ("en", "Found 4 findings (3 errors, 1 info) in 1 file."),
+    ("es", "5 problemas encontrados (3 errores, 2 notas) en 1 archivo. Lenguaje claro: 1 término técnico sin "
+           "explicar, 0 conceptos explicados."),
+    ("de", "5 Befunde (3 Fehler, 2 Hinweise) in 1 Datei. Einfache Sprache: 1 unerklärter Fachbegriff, 0 Konzepte "
+           "erklärt."),
+    ("en", "Found 5 findings (3 errors, 2 info) in 1 file. Plain language: 1 unexplained technical term, 0 concepts "
+           "explained."),
 ])
 def test_summary_line_in_each_language(cli, english_article, language, summary):
     code, out, _ = cli("check", "--lang", language, english_article)
@@ -267,3 +276,40 @@ def test_golden_text_report_per_language(language, cli, monkeypatch, update_gold
     if update_golden:
         golden.write_text(out, encoding="utf-8")
     assert out == golden.read_text(encoding="utf-8")
+
+
+BILINGUAL = ["tests/fixtures/bilingual/advice.de.po", "tests/fixtures/bilingual/dose.fr.xlf",
+             "tests/fixtures/bilingual/vaccine.es.xlf"]
+# sentences of the translation rules (TK5xx), the plain-language line and the HTML page, in English
+NEW_ENGLISH = ("the source says", "the target", "has no translation", "translates", "whose source",
+               "lacks", "adds", "starts with", "ends with", "technical term", "Plain language", "explained",
+               "termkit audit report", "Skip to the articles", "Summary", "Findings", "Words", "Files not checked",
+               "Result against", "Pass", "Fail", "Charts", "Glossary coverage", "Approved concepts",
+               "Concepts the archive", "No glossary concept", "No translated term", "Compared with", "Still there",
+               "Filter findings", "Severity", "findings shown", "Suggestion:", "Language:", "could not be read",
+               "German", "Spanish", "French")
+
+
+def test_a_french_report_of_bilingual_files_has_no_english_sentence(cli, monkeypatch):
+    """The translation rules' messages, the summary line and the HTML page of bilingual files (whose
+    source texts are English) come in French; only the files' own text is quoted as written."""
+    import re
+
+    monkeypatch.chdir(ROOT)
+    code, out, err = cli("check", *BILINGUAL, "--lang", "fr")
+    assert code == 1 and err == ""
+    assert "TK503 [error] Segment '1' : la source dit '1.5 mg' ; la cible change l'unité en µg" in out
+    assert "TK502 [error] Le segment 'Rest.' n'a pas de traduction" in out
+    assert "TK507 [error] Segment 'u3' : il manque <ph id='2'> dans la cible" in out
+    # segment names quote the source text (PO) as written: leave them out
+    prose = "\n".join(re.sub(r"(?i)segment '[^']*'", "", line) for line in out.splitlines() if " | " not in line)
+    assert [w for w in NEW_ENGLISH if w in prose] == []
+
+    code, page, err = cli("check", *BILINGUAL, "--lang", "fr", "--format", "html")
+    assert code == 1 and err == ""
+    page = page.replace("&#39;", "'")
+    assert '<html lang="fr">' in page and "<title>Rapport d'audit termkit</title>" in page
+    shown = re.sub(r"<(style|script)>.*?</\1>", "", page, flags=re.S)
+    shown = re.sub(r"<pre class=\"text\".*?</pre>|<q>.*?</q>", "", shown, flags=re.S)  # the files' own text
+    shown = re.sub(r"(?i)segment '[^']*'", "", shown)
+    assert [w for w in NEW_ENGLISH if w in shown] == []

@@ -10,25 +10,27 @@ from collections import Counter
 from pathlib import Path
 from typing import IO
 
-# Every sentence shown here, in one place (to be wrapped for translation).
+from ..i18n import N_, _, format_number, ngettext
+
+# Every sentence shown here, in one place: marked for the catalogs, translated where shown (_()).
 STRINGS = {
-    "using": "Using config {config}; glossary {glossary}; locales {locales}.",
-    "no_config": "none (defaults)",
-    "no_locales": "none",
-    "shipped": "the shipped glossary",
-    "local_glossary": ("note: {folder} is not used: no termkit.yaml names it, so the shipped glossary is. "
-                       "To check against it, pass --glossary {folder} or write `glossary: [{name}]` in termkit.yaml."),
-    "progress": "checking: {files} files, {findings} findings",
-    "closing": "Checked {files} in {seconds:.1f} s: {findings}, {fixable} fixable with --fix.",
-    "file": "{n} file", "files": "{n} files",
-    "finding": "{n} finding", "findings": "{n} findings",
-    "stat_fixable": "[*]",
-    "stat_total": "Found {n} findings.",
+    "using": N_("Using config {config}; glossary {glossary}; locales {locales}."),
+    "no_config": N_("none (defaults)"),
+    "no_locales": N_("none"),
+    "shipped": N_("the shipped glossary"),
+    "local_glossary": N_("note: {folder} is not used: no termkit.yaml names it, so the shipped glossary is. "
+                         "To check against it, pass --glossary {folder} or write `glossary: [{name}]` in termkit.yaml."),
+    "progress": N_("checking: {files} files, {findings} findings"),
+    "closing": N_("Checked {files} in {seconds:.1f} s: {findings}, {fixable} fixable with --fix."),
+    "stat_fixable": "[*]",  # a mark, not a word
 }
 
 
 def plural(key: str, n: int) -> str:
-    return STRINGS[key if n == 1 else key + "s"].format(n=n)
+    """'1 file', '3 findings' in the report language."""
+    if key == "file":
+        return ngettext("{n} file", "{n} files", n).format(n=format_number(n))
+    return ngettext("{n} finding", "{n} findings", n).format(n=format_number(n))
 
 
 def use_colour(choice: str, stream: IO[str], env: dict | None = None) -> bool:
@@ -70,7 +72,7 @@ class Progress:
             return
         self.last = now
         self.shown = True
-        line = STRINGS["progress"].format(files=files, findings=findings)
+        line = _(STRINGS["progress"]).format(files=format_number(files), findings=format_number(findings))
         self.stream.write("\r" + line + "\033[K" if not self.forced else line + "\n")
         self.stream.flush()
 
@@ -92,8 +94,8 @@ def statistics(codes: Counter, names: dict[str, str], fixable: Counter) -> str:
 
 
 def closing_line(files: int, findings: int, fixable: int, seconds: float) -> str:
-    return STRINGS["closing"].format(files=plural("file", files), findings=plural("finding", findings),
-                                     fixable=fixable, seconds=seconds)
+    return _(STRINGS["closing"]).format(files=plural("file", files), findings=plural("finding", findings),
+                                        fixable=format_number(fixable), seconds=seconds)
 
 
 def what_is_used(project, glossary_given=None) -> str:
@@ -102,9 +104,9 @@ def what_is_used(project, glossary_given=None) -> str:
     settings = project.settings
     folders = [str(p) for p in glossary_paths(glossary_given or settings.glossary)]
     shipped = str(shipped_glossary_dir())
-    shown = [STRINGS["shipped"] + f" ({f})" if f == shipped else f for f in folders] or [STRINGS["no_locales"]]
-    return STRINGS["using"].format(config=settings.config_path or STRINGS["no_config"], glossary=", ".join(shown),
-                                   locales=project.locales_dir or STRINGS["no_locales"])
+    shown = [_(STRINGS["shipped"]) + f" ({f})" if f == shipped else f for f in folders] or [_(STRINGS["no_locales"])]
+    return _(STRINGS["using"]).format(config=settings.config_path or _(STRINGS["no_config"]), glossary=", ".join(shown),
+                                      locales=project.locales_dir or _(STRINGS["no_locales"]))
 
 
 def unused_local_glossary(project, glossary_given: bool) -> str | None:
@@ -122,4 +124,4 @@ def unused_local_glossary(project, glossary_given: bool) -> str | None:
         shown = local.relative_to(Path.cwd())
     except ValueError:
         shown = local
-    return STRINGS["local_glossary"].format(folder=f"{shown}/", name="glossary")
+    return _(STRINGS["local_glossary"]).format(folder=f"{shown}/", name="glossary")

@@ -16,6 +16,7 @@ from collections import Counter
 from typing import IO, Iterator
 
 from ..findings import CheckResult, Finding
+from ..i18n import N_, _, format_number, ngettext
 
 
 class Reporter:
@@ -60,9 +61,11 @@ def render_with(reporter: type[Reporter], result: CheckResult) -> str:
     return out.getvalue()
 
 
-FORMULA_NAMES = {"flesch-kincaid-grade": "Flesch-Kincaid grade", "kandel-moles": "Kandel-Moles",
+# the formulas' names (those with ordinary words are translated where they are shown)
+FORMULA_NAMES = {"flesch-kincaid-grade": N_("Flesch-Kincaid grade"), "kandel-moles": "Kandel-Moles",
                  "szigriszt-pazos": "Szigriszt-Pazos", "wiener-sachtextformel": "Wiener Sachtextformel",
-                 "fernandez-huerta": "Fernández-Huerta", "flesch-reading-ease": "Flesch reading ease"}
+                 "fernandez-huerta": "Fernández-Huerta", "flesch-reading-ease": N_("Flesch reading ease")}
+TRANSLATED_NAMES = {"flesch-kincaid-grade", "flesch-reading-ease"}
 
 
 def plain_language_summary(articles: list[dict]) -> str:
@@ -79,14 +82,19 @@ def plain_language_summary(articles: list[dict]) -> str:
     for formula, values in sorted(by_formula.items()):
         value = values[0] if len(values) == 1 else statistics.median(values)
         name = FORMULA_NAMES.get(formula, formula)
-        parts.append(f"{'median ' if len(values) > 1 else ''}{name} {value:g}")
+        name = _(name) if formula in TRANSLATED_NAMES else name
+        score = f"{value:g}"
+        parts.append(_("median {formula} {score}").format(formula=name, score=score) if len(values) > 1
+                     else f"{name} {score}")
     measured = [a for a in articles if "unexplained_terms" in a]
     if measured:
         unexplained = sum(a["unexplained_terms"] for a in measured)
         explained = sum(len(a["concepts_explained"]) for a in measured)
-        parts.append(f"{unexplained} unexplained technical term{'s' if unexplained != 1 else ''}")
-        parts.append(f"{explained} concept{'s' if explained != 1 else ''} explained")
-    return " Plain language: " + ", ".join(parts) + "."
+        parts.append(ngettext("{count} unexplained technical term", "{count} unexplained technical terms",
+                              unexplained).format(count=format_number(unexplained)))
+        parts.append(ngettext("{count} concept explained", "{count} concepts explained",
+                              explained).format(count=format_number(explained)))
+    return " " + _("Plain language: {figures}.").format(figures=", ".join(parts))
 
 
 def dumps(value) -> str:

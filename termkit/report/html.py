@@ -15,52 +15,58 @@ from pathlib import Path
 from typing import IO
 
 from ..findings import Finding, Severity
+from ..i18n import N_, _, active, language_name
 from .base import Reporter
 from .json import VERSION, document, finding_dict
 
-# Every sentence the report shows, in one place (to be wrapped for translation).
+# Every sentence the report shows, in one place: marked for the catalogs, translated in ``model``.
 STRINGS = {
-    "title": "termkit audit report",
-    "skip": "Skip to the articles",
-    "summary": "Summary",
-    "articles": "Articles",
-    "words": "Words",
-    "findings": "Findings",
-    "errors": "Files not checked",
-    "pass": "Pass",
-    "fail": "Fail",
-    "verdict": "Result against --fail-on {fail_on}",
-    "charts": "Charts",
-    "by_rule": "Findings by rule",
-    "by_language": "Findings by language",
-    "by_folder": "Findings by folder",
-    "worst": "Articles with the most findings",
-    "coverage": "Glossary coverage per locale",
-    "coverage_none": "No translated term lists were found.",
-    "locale": "Locale",
-    "approved": "Approved concepts",
-    "concepts": "Concepts the archive uses",
-    "concepts_none": "No glossary concept was found in the source-language articles.",
-    "concept": "Concept",
-    "uses": "Uses",
-    "in_articles": "Articles",
-    "compare": "Compared with {old}",
-    "fixed": "Fixed",
-    "new": "New",
-    "kept": "Still there",
-    "filters": "Filter findings",
-    "rule": "Rule",
-    "severity": "Severity",
-    "all": "All",
-    "shown": "{shown} of {total} findings shown",
-    "no_text": "The article's text could not be read; its findings are listed alone.",
-    "suggestion": "Suggestion",
-    "line": "line",
-    "chart_desc": "{title}: {items}",
-    "language": "Language",
-    "folder": "Folder",
-    "none": "none",
+    "title": N_("termkit audit report"),
+    "skip": N_("Skip to the articles"),
+    "summary": N_("Summary"),
+    "articles": N_("Articles"),
+    "words": N_("Words"),
+    "findings": N_("Findings"),
+    "errors": N_("Files not checked"),
+    "pass": N_("Pass"),
+    "fail": N_("Fail"),
+    "verdict": N_("Result against --fail-on {fail_on}:"),
+    "charts": N_("Charts"),
+    "by_rule": N_("Findings by rule"),
+    "by_language": N_("Findings by language"),
+    "by_folder": N_("Findings by folder"),
+    "worst": N_("Articles with the most findings"),
+    "coverage": N_("Glossary coverage per locale"),
+    "coverage_none": N_("No translated term lists were found."),
+    "locale": N_("Locale"),
+    "approved": N_("Approved concepts"),
+    "concepts": N_("Concepts the archive uses"),
+    "concepts_none": N_("No glossary concept was found in the source-language articles."),
+    "concept": N_("Concept"),
+    "uses": N_("Uses"),
+    "in_articles": N_("Articles"),
+    "compare": N_("Compared with {old}"),
+    "fixed": N_("Fixed"),
+    "new": N_("New"),
+    "kept": N_("Still there"),
+    "filters": N_("Filter findings"),
+    "rule": N_("Rule"),
+    "severity": N_("Severity"),
+    "all": N_("All"),
+    "shown": N_("{shown} of {total} findings shown"),
+    "no_text": N_("The article's text could not be read; its findings are listed alone."),
+    "suggestion": N_("Suggestion:"),
+    "line": N_("line"),
+    "chart_desc": N_("{title}: {items}"),
+    "article_language": N_("Language: {language}"),
+    "article_words": N_("Words: {count}"),
+    "article_findings": N_("Findings: {count}"),
+    "folder": N_("Folder"),
+    "none": N_("none"),
 }
+# the severities' labels on the summary cards and in the filter (the badges show the codes, as the
+# text report does)
+SEVERITY_LABELS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -78,7 +84,7 @@ def _chart(title: str, counts: list[tuple[str, int]]) -> str:
                                 explicit_size=False, margin=8)
     chart.title = title
     chart.x_labels = [label for label, _ in counts][::-1]
-    chart.add(STRINGS["findings"], [n for _, n in counts][::-1])
+    chart.add(_(STRINGS["findings"]), [n for _, n in counts][::-1])
     return chart.render(is_unicode=True)
 
 
@@ -179,7 +185,7 @@ def coverage(project) -> list[dict]:
                               project.settings.language)
         except Exception:  # noqa: BLE001 - a broken locale file is `locales status`'s to explain
             continue
-        out.append({"locale": r.locale, "name": r.name, "approved": r.approved, "ok": r.ok,
+        out.append({"locale": r.locale, "name": language_name(r.locale), "approved": r.approved, "ok": r.ok,
                     "coverage": round(100 * r.coverage, 1), "counts": r.counts()})
     return out
 
@@ -234,15 +240,18 @@ def model(run: dict, articles: list[dict] | None = None, fail_on: str = "error",
     worst = max((rank[f["severity"]] for f in findings), default=0)
     failed = bool(findings) and worst >= rank[fail_on] or bool(run.get("errors"))
     by_rule = Counter(f"{f['code']} {f['rule']}" for f in findings).most_common()
-    language_of = {a["path"]: a.get("language") or STRINGS["none"] for a in shown_articles}
+    strings = {key: _(text) for key, text in STRINGS.items()}
+    language_of = {a["path"]: a.get("language") or strings["none"] for a in shown_articles}
     by_language = Counter(language_of[f["path"]] for f in findings).most_common()
     by_folder = Counter(_folder(f["path"]) for f in findings).most_common(15)
     worst_articles = Counter(f["path"] for f in findings).most_common(10)
-    charts = [(STRINGS[key], _chart(STRINGS[key], counts), counts)
+    charts = [(strings[key], _chart(strings[key], counts), counts)
               for key, counts in (("by_rule", by_rule), ("by_language", by_language),
                                   ("by_folder", by_folder), ("worst", worst_articles)) if counts]
     return {
-        "s": STRINGS,
+        "s": strings,
+        "lang": active(),
+        "severity_labels": {key: _(text) for key, text in SEVERITY_LABELS.items()},
         "summary": {"files": summary.get("files", len(info)), "words": sum(a.get("words", 0) for a in info.values()),
                     "findings": summary.get("findings", len(findings)), "by_severity": by_severity,
                     "errors": len(run.get("errors", [])), "failed": failed, "fail_on": fail_on},
@@ -280,14 +289,14 @@ def load_run(path: Path) -> dict:
         raise TermkitError(Errors.E007.format(reason=exc.strerror or exc), str(path)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line, col = (exc.lineno, exc.colno) if isinstance(exc, json.JSONDecodeError) else (None, None)
-        raise TermkitError(f"not a termkit JSON report: {exc.msg if hasattr(exc, 'msg') else exc}",
-                           str(path), line, col) from None
+        raise TermkitError(_("not a termkit JSON report: {problem}").format(
+            problem=exc.msg if hasattr(exc, "msg") else exc), str(path), line, col) from None
     if (not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list)
             or not all(isinstance(f, dict) and {"path", "line", "column", "end_line", "end_column", "code", "rule",
                                                    "severity", "message", "text"} <= f.keys()
                        and f["severity"] in {s.value for s in Severity} for f in data["findings"])):
-        raise TermkitError(f"not a termkit JSON report (expected {{\"version\": {VERSION}, \"findings\": [...]}}, "
-                           "as `termkit check --format json` writes)", str(path), 1, 1)
+        raise TermkitError(_("not a termkit JSON report (expected {expected}, as `termkit check --format json` "
+                             "writes)").format(expected=f'{{"version": {VERSION}, "findings": [...]}}'), str(path), 1, 1)
     return data
 
 

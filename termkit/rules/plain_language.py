@@ -12,15 +12,17 @@ from typing import Iterator
 
 from ..components.keys import TERMS_KEY
 from ..findings import Finding, Severity
+from ..i18n import N_, _
 from ..rulebooks import compile_phrase, load_profiles, load_rulebook
 from .base import CheckContext, Rule
 
 USED = ("preferred", "admitted")
 SKIP_BEFORE = {'"', "“", "”", "'", "‘", "’", "*", "_"}
 SKIP_AFTER = {",", '"', "“", "”", "'", "‘", "’", "*", "_"}
-FORMULA_NAMES = {"flesch-kincaid-grade": "Flesch-Kincaid grade", "kandel-moles": "Kandel-Moles reading ease",
+# the formulas' names (those with ordinary words are translated where they are shown)
+FORMULA_NAMES = {"flesch-kincaid-grade": N_("Flesch-Kincaid grade"), "kandel-moles": N_("Kandel-Moles reading ease"),
                  "szigriszt-pazos": "Szigriszt-Pazos (INFLESZ)", "wiener-sachtextformel": "Wiener Sachtextformel",
-                 "fernandez-huerta": "Fernández-Huerta", "flesch-reading-ease": "Flesch reading ease"}
+                 "fernandez-huerta": "Fernández-Huerta", "flesch-reading-ease": N_("Flesch reading ease")}
 
 
 def for_professionals(ctx: CheckContext) -> bool:
@@ -86,7 +88,7 @@ class UnexplainedJargon(Rule):
     code = "TK601"
     name = "unexplained-jargon"
     severity = Severity.INFO
-    summary = "Technical term not explained at its first use"
+    summary = N_("Technical term not explained at its first use")
     needs = ("termkit_terms", "termkit_term_cues")
     data = ("glossary/*.yaml", "locales/<lang>/*.yaml", "rulebooks/<lang>/plain_language.yaml",
             "rulebooks/<lang>/terms.yaml", "rulebooks/profiles.yaml")
@@ -128,8 +130,12 @@ class UnexplainedJargon(Rule):
                 record["explained"].add(ref.concept_id)
                 continue
             suggestion = lay[0].text if lay else None
-            hint = f"'{span.text} ({suggestion})'" if suggestion else f"a short explanation: {explanation}"
-            message = (f"'{span.text}' is a technical term: explain it at its first use, e.g. {hint}")
+            if suggestion:
+                message = _("'{text}' is a technical term: explain it at its first use, e.g. "
+                            "'{text} ({lay})'").format(text=span.text, lay=suggestion)
+            else:
+                message = _("'{text}' is a technical term: explain it at its first use, e.g. a short "
+                            "explanation: {explanation}").format(text=span.text, explanation=explanation)
             yield ctx.finding(self, span.start_char, span.end_char, message, suggestion=suggestion)
 
     def _cues(self, doc, ctx: CheckContext) -> dict[str, tuple[set[int], set[int]]]:
@@ -243,7 +249,7 @@ class HardToRead(Rule):
     default_enabled = False  # opt-in: select TK61 (or TK6) on the command line or in termkit.yaml
     name = "hard-to-read"
     severity = Severity.INFO
-    summary = "Article harder to read than its profile's target"
+    summary = N_("Article harder to read than its profile's target")
     needs = ("termkit_readability",)
     data = ("rulebooks/<lang>/plain_language.yaml", "rulebooks/profiles.yaml")
 
@@ -251,7 +257,7 @@ class HardToRead(Rule):
         found = doc._.termkit_readability
         if found is None or found.score is None or for_professionals(ctx):
             return
-        profile, _ = ctx.profile()
+        profile, _where = ctx.profile()
         target = ((rulebook(ctx).get("readability") or {}).get("targets") or {}).get(profile)
         if target is None:
             return
@@ -260,10 +266,15 @@ class HardToRead(Rule):
         if not harder:
             return
         start, end = _article_anchor(ctx, found.blocks)
-        name = FORMULA_NAMES.get(found.formula, found.formula)
-        way = "at most" if found.harder == "higher" else "at least"
-        message = (f"article reads at {name} {found.score:g} over {found.words} words of prose; "
-                   f"the target for {profile} is {way} {target:g}")
+        name = _(FORMULA_NAMES[found.formula]) if found.formula in FORMULA_NAMES else found.formula
+        if found.harder == "higher":
+            message = _("article reads at {formula} {score} over {words} words of prose; the target for {profile} "
+                        "is at most {target}")
+        else:
+            message = _("article reads at {formula} {score} over {words} words of prose; the target for {profile} "
+                        "is at least {target}")
+        message = message.format(formula=name, score=f"{found.score:g}", words=found.words, profile=profile,
+                                 target=f"{target:g}")
         yield ctx.finding(self, start, end, message)
 
 
@@ -296,7 +307,7 @@ class LongSentence(Rule):
     default_enabled = False  # opt-in: select TK61 (or TK6) on the command line or in termkit.yaml
     name = "long-sentence"
     severity = Severity.INFO
-    summary = "Sentence longer than the language's limit"
+    summary = N_("Sentence longer than the language's limit")
     needs = ("termkit_readability",)
     data = ("rulebooks/<lang>/plain_language.yaml",)
 
@@ -308,8 +319,9 @@ class LongSentence(Rule):
             text = ctx.source.text
             while end > start and text[end - 1] in " \t\n":
                 end -= 1
-            yield ctx.finding(self, start, end, f"sentence of {words} words (at most {found.sentence_limit} "
-                                                f"for {ctx.language}); split it")
+            yield ctx.finding(self, start, end, _("sentence of {words} words (at most {limit} for {language}); "
+                                                  "split it").format(words=words, limit=found.sentence_limit,
+                                                                     language=ctx.language))
 
 
 class PassiveVoice(Rule):
@@ -342,7 +354,7 @@ class PassiveVoice(Rule):
     default_enabled = False  # opt-in: select TK61 (or TK6) on the command line or in termkit.yaml
     name = "passive-voice"
     severity = Severity.INFO
-    summary = "Passive voice (English, German)"
+    summary = N_("Passive voice (English, German)")
     needs = ("termkit_readability",)
     data = ("rulebooks/<lang>/plain_language.yaml",)
 
@@ -352,4 +364,4 @@ class PassiveVoice(Rule):
             return
         for start, end in found.passives:
             words = " ".join(ctx.source.text[start:end].split())
-            yield ctx.finding(self, start, end, f"passive voice '{words}': say who does it")
+            yield ctx.finding(self, start, end, _("passive voice '{words}': say who does it").format(words=words))

@@ -17,6 +17,7 @@ from typing import Iterator
 
 from ..components.keys import FUZZY_KEY, TERMS_KEY
 from ..findings import Finding, Severity
+from ..i18n import N_, _
 from .base import CheckContext, Rule
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "translation"
@@ -89,7 +90,7 @@ class KeyTermMismatch(Rule):
     code = "TK501"
     name = "key-term-mismatch"
     severity = Severity.WARNING
-    summary = "The source names a concept; the target uses none of its target-language terms"
+    summary = N_("The source names a concept; the target uses none of its target-language terms")
     needs = ("termkit_terms",)
     data = ("glossary/*.yaml", "locales/<lang>/*.yaml")
 
@@ -111,10 +112,12 @@ class KeyTermMismatch(Rule):
                 targets = [t for t in concept.terms_in(ctx.language) if t.status.value in ("preferred", "admitted")]
                 if not targets:
                     continue
-                names = ", ".join(f"'{t.text}'" for t in targets[:4])
+                names = ", ".join(_("'{term}'").format(term=t.text) for t in targets[:4])
                 start, end = s.target_span
-                yield ctx.finding(self, start, end, f"Segment {_name(s)}: the source says '{written}' (concept "
-                                  f"{concept_id}); the target uses none of {names}", suggestion=targets[0].text)
+                message = _("Segment {segment}: the source says '{written}' (concept {concept}); the target "
+                            "uses none of {terms}").format(segment=_name(s), written=written, concept=concept_id,
+                                                           terms=names)
+                yield ctx.finding(self, start, end, message, suggestion=targets[0].text)
 
 
 def _in_compound(ctx: CheckContext, start: int, end: int) -> bool:
@@ -145,7 +148,7 @@ class Untranslated(Rule):
     code = "TK502"
     name = "untranslated"
     severity = Severity.ERROR
-    summary = "A segment's target is empty or the source text itself"
+    summary = N_("A segment's target is empty or the source text itself")
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         source_language, target_language = _languages(ctx)
@@ -154,11 +157,12 @@ class Untranslated(Rule):
                 continue
             start, end = s.anchor
             if s.target is None or not s.target.strip():
-                yield ctx.finding(self, start, end, f"Segment {_name(s)} has no translation")
+                yield ctx.finding(self, start, end, _("Segment {segment} has no translation").format(segment=_name(s)))
             elif (s.target.strip() == s.source.strip() and re.search(r"[^\W\d_]{2}", s.source)
                   and source_language.split("-")[0].split("_")[0].lower()
                   != target_language.split("-")[0].split("_")[0].lower()):
-                yield ctx.finding(self, start, end, f"Segment {_name(s)}: the target is the source text, untranslated")
+                yield ctx.finding(self, start, end, _("Segment {segment}: the target is the source text, "
+                                                      "untranslated").format(segment=_name(s)))
 
 
 # numbers: digits with group separators (space, no-break spaces, '.', ',') and a decimal part
@@ -249,7 +253,7 @@ class NumberMismatch(Rule):
     code = "TK503"
     name = "number-mismatch"
     severity = Severity.ERROR
-    summary = "A number, dose, unit or percentage of the source is missing or changed in the target"
+    summary = N_("A number, dose, unit or percentage of the source is missing or changed in the target")
     data = ("translation/units.yaml",)
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
@@ -259,7 +263,7 @@ class NumberMismatch(Rule):
                 continue
             target = _numbers(s.target_view, target_language, lenient=True)
             used: set[int] = set()
-            for a, _, values, unit in _numbers(s.source_view, source_language, lenient=False):
+            for a, _end, values, unit in _numbers(s.source_view, source_language, lenient=False):
                 if not values:
                     continue
                 year = re.search(r"\b(1[89]|20)\d\d[-\u2013]$", s.source_view[:a])
@@ -274,18 +278,21 @@ class NumberMismatch(Rule):
                 if same:
                     i = same[0]
                     used.add(i)
-                    a, b, _, t_unit = target[i]
+                    a, b, _values, t_unit = target[i]
                     start = s.target_span[0] + a
                     if t_unit is not None:
                         end = s.target_span[0] + b + len(_units()[0].match(s.target_view, b).group(0))
-                        yield ctx.finding(self, start, end, f"Segment {_name(s)}: the source says {shown}; the target "
-                                          f"changes the unit to {t_unit[0]}", suggestion=_shown(values, unit, target_language))
+                        message = _("Segment {segment}: the source says {number}; the target changes the unit "
+                                    "to {unit}").format(segment=_name(s), number=shown, unit=t_unit[0])
+                        yield ctx.finding(self, start, end, message, suggestion=_shown(values, unit, target_language))
                     elif not _unit_anywhere(s.target_view, unit):
                         yield ctx.finding(self, start, s.target_span[0] + b,
-                                          f"Segment {_name(s)}: the source says {shown}; the target drops the unit {unit[0]}")
+                                          _("Segment {segment}: the source says {number}; the target drops the "
+                                            "unit {unit}").format(segment=_name(s), number=shown, unit=unit[0]))
                     continue
                 start, end = s.target_span
-                yield ctx.finding(self, start, end, f"Segment {_name(s)}: the source says {shown}; the target does not")
+                yield ctx.finding(self, start, end, _("Segment {segment}: the source says {number}; the target "
+                                                      "does not").format(segment=_name(s), number=shown))
 
 
 def _unit_anywhere(view: str, unit) -> bool:
@@ -325,7 +332,7 @@ class InconsistentTargetTerm(Rule):
     code = "TK504"
     name = "inconsistent-target-term"
     severity = Severity.INFO
-    summary = "One concept of the source translated with different target terms across the file"
+    summary = N_("One concept of the source translated with different target terms across the file")
     needs = ("termkit_terms",)
     data = ("glossary/*.yaml", "locales/<lang>/*.yaml")
 
@@ -348,8 +355,9 @@ class InconsistentTargetTerm(Rule):
                       and not _share_a_word(first[key][0], term)):
                     reported.add((concept, term))
                     main, line = first[key]
-                    yield ctx.finding(self, start, end, f"Segment {_name(s)} translates concept {concept} as "
-                                      f"'{term}'; line {line} uses '{main}'", suggestion=main)
+                    message = _("Segment {segment} translates concept {concept} as '{term}'; line {line} uses "
+                                "'{used}'").format(segment=_name(s), concept=concept, term=term, line=line, used=main)
+                    yield ctx.finding(self, start, end, message, suggestion=main)
 
 
 def _norm(text: str) -> str:
@@ -377,7 +385,7 @@ class InconsistentTranslation(Rule):
     code = "TK505"
     name = "inconsistent-translation"
     severity = Severity.WARNING
-    summary = "One source translated two ways, or two sources translated alike, in one file"
+    summary = N_("One source translated two ways, or two sources translated alike, in one file")
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         by_source: dict[str, tuple[str, object]] = {}
@@ -390,13 +398,14 @@ class InconsistentTranslation(Rule):
             # the plural forms of one PO entry differ (or agree) by grammar, not by choice
             if src in by_source and by_source[src][0] != tgt and not _same_entry(s, by_source[src]):
                 other = by_source[src][1]
-                yield ctx.finding(self, start, end, f"Segment {_name(s)} translates the same source as segment "
-                                  f"{_name(other)} differently", suggestion=other.target)
+                message = _("Segment {segment} translates the same source as segment {other} "
+                            "differently").format(segment=_name(s), other=_name(other))
+                yield ctx.finding(self, start, end, message, suggestion=other.target)
             elif (tgt in by_target and by_target[tgt][0] != src and len(tgt) > 3
                   and not _same_entry(s, by_target[tgt])):
                 other = by_target[tgt][1]
-                yield ctx.finding(self, start, end, f"Segment {_name(s)} has the target of segment {_name(other)}, "
-                                  f"whose source differs")
+                yield ctx.finding(self, start, end, _("Segment {segment} has the target of segment {other}, whose "
+                                                      "source differs").format(segment=_name(s), other=_name(other)))
             by_source.setdefault(src, (tgt, s))
             by_target.setdefault(tgt, (src, s))
 
@@ -430,7 +439,7 @@ class WhitespaceMismatch(Rule):
     code = "TK506"
     name = "whitespace-mismatch"
     severity = Severity.INFO
-    summary = "Leading or trailing whitespace differs between source and target"
+    summary = N_("Leading or trailing whitespace differs between source and target")
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         for s in _segments(ctx):
@@ -439,11 +448,13 @@ class WhitespaceMismatch(Rule):
             (sl, st), (tl, tt) = _edges(s.source), _edges(s.target)
             start, end = s.target_span
             if sl != tl:
-                yield ctx.finding(self, start, end, f"Segment {_name(s)}: the source starts with {sl!r}, the target "
-                                  f"with {tl!r}")
+                yield ctx.finding(self, start, end, _("Segment {segment}: the source starts with {source}, the "
+                                                      "target with {target}").format(segment=_name(s), source=repr(sl),
+                                                                                     target=repr(tl)))
             if st != tt:
-                yield ctx.finding(self, start, end, f"Segment {_name(s)}: the source ends with {st!r}, the target "
-                                  f"with {tt!r}")
+                yield ctx.finding(self, start, end, _("Segment {segment}: the source ends with {source}, the "
+                                                      "target with {target}").format(segment=_name(s), source=repr(st),
+                                                                                     target=repr(tt)))
 
 
 # printf-style (%s, %(name)s, %1$d) and brace ({0}, {name}) placeholders; "50 % de" is no placeholder
@@ -472,7 +483,7 @@ class TagMismatch(Rule):
     code = "TK507"
     name = "tag-mismatch"
     severity = Severity.ERROR
-    summary = "Inline codes or placeholders differ between source and target"
+    summary = N_("Inline codes or placeholders differ between source and target")
 
     def check(self, doc, ctx: CheckContext) -> Iterator[Finding]:
         for s in _segments(ctx):
@@ -483,13 +494,16 @@ class TagMismatch(Rule):
             missing, extra = source - target, target - source
             if not missing and not extra:
                 continue
-            parts = []
-            if missing:
-                parts.append("lacks " + ", ".join(sorted(_code_name(c) for c in missing.elements())))
-            if extra:
-                parts.append("adds " + ", ".join(sorted(_code_name(c) for c in extra.elements())))
+            lacks = ", ".join(sorted(_code_name(c) for c in missing.elements()))
+            adds = ", ".join(sorted(_code_name(c) for c in extra.elements()))
+            if missing and extra:
+                message = _("Segment {segment}: the target lacks {missing} and adds {extra}")
+            elif missing:
+                message = _("Segment {segment}: the target lacks {missing}")
+            else:
+                message = _("Segment {segment}: the target adds {extra}")
             start, end = s.target_span
-            yield ctx.finding(self, start, end, f"Segment {_name(s)}: the target {' and '.join(parts)}")
+            yield ctx.finding(self, start, end, message.format(segment=_name(s), missing=lacks, extra=adds))
 
 
 def _code_name(code: str) -> str:
