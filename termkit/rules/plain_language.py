@@ -18,6 +18,7 @@ from .base import CheckContext, Rule
 
 USED = ("preferred", "admitted")
 SKIP_BEFORE = {'"', "“", "”", "'", "‘", "’", "*", "_"}
+CUE_WINDOW = 12  # tokens each side of a term searched for cue phrases (longer than any phrase)
 SKIP_AFTER = {",", '"', "“", "”", "'", "‘", "’", "*", "_"}
 # the formulas' names (those with ordinary words are translated where they are shown)
 FORMULA_NAMES = {"flesch-kincaid-grade": N_("Flesch-Kincaid grade"), "kandel-moles": N_("Kandel-Moles reading ease"),
@@ -101,7 +102,6 @@ class UnexplainedJargon(Rule):
         linked = doc._.termkit_linked_at or set()
         mentions = doc._.termkit_mentions or set()
         seen: set[str] = set()
-        cues = None
         spans = sorted(doc.spans.get(TERMS_KEY, ()), key=lambda s: s.start)
         for span in spans:
             if span.label_ not in USED:
@@ -123,8 +123,7 @@ class UnexplainedJargon(Rule):
             if span.start in linked or (span.start, span.end) in mentions:
                 record["explained"].add(ref.concept_id)
                 continue
-            if cues is None:
-                cues = self._cues(doc, ctx)
+            cues = self._cues(doc, span, ctx)
             if (self._explained(doc, span, cues, int(rulebook(ctx).get("bracket_words") or 0))
                     or self._defined(doc, span, rulebook(ctx))):
                 record["explained"].add(ref.concept_id)
@@ -138,26 +137,41 @@ class UnexplainedJargon(Rule):
                             "explanation: {explanation}").format(text=span.text, explanation=explanation)
             yield ctx.finding(self, span.start_char, span.end_char, message, suggestion=suggestion)
 
-    def _cues(self, doc, ctx: CheckContext) -> dict[str, tuple[set[int], set[int]]]:
-        """Token offsets where an 'explained after' phrase starts and a 'before' phrase ends."""
-        from spacy.matcher import Matcher
+    def _cues(self, doc, span, ctx: CheckContext) -> dict[str, set[int]]:
+        """Token offsets near ``span`` where an 'explained after' phrase starts and a 'before'
+        phrase ends. Only a window around the term is matched: the cue phrases are short, and
+        common words such as "is a" would otherwise be matched over the whole article."""
+        from spacy.strings import hash_string
 
-        book = rulebook(ctx)
-        where = f"rulebook plain_language/{ctx.language}"
-        matcher = Matcher(doc.vocab)
-        for kind in ("explained_after", "explained_before"):
-            phrases = book.get(kind) or ()
-            if phrases:
-                matcher.add(kind, [compile_phrase(p, where) for p in phrases])
+        matcher = self._matcher(doc.vocab, ctx)
         starts, ends = set(), set()
         if len(matcher):
-            strings = doc.vocab.strings
-            for match_id, start, end in matcher(doc):
-                if strings[match_id] == "explained_after":
-                    starts.add(start)
+            first, last = max(0, span.start - CUE_WINDOW), min(len(doc), span.end + CUE_WINDOW)
+            after = hash_string("explained_after")  # by hash: the string store may be trimmed between articles
+            for match_id, start, end in matcher(doc[first:last]):
+                if match_id == after:
+                    starts.add(first + start)
                 else:
-                    ends.add(end)
+                    ends.add(first + end)
         return {"after": starts, "before": ends}
+
+    def _matcher(self, vocab, ctx: CheckContext):
+        """The cue phrases compiled once per vocabulary, language and rulebook folder, not per
+        article (a Matcher costs more to build than to run)."""
+        from spacy.matcher import Matcher
+
+        cache = self.__dict__.setdefault("_matchers", {})
+        key = (id(vocab), ctx.language, str(ctx.settings.rulebooks))
+        if key not in cache:
+            book = rulebook(ctx)
+            where = f"rulebook plain_language/{ctx.language}"
+            matcher = Matcher(vocab)
+            for kind in ("explained_after", "explained_before"):
+                phrases = book.get(kind) or ()
+                if phrases:
+                    matcher.add(kind, [compile_phrase(p, where) for p in phrases])
+            cache[key] = (vocab, matcher)  # the vocab is held so that its id is not reused
+        return cache[key][1]
 
     @staticmethod
     def _defined(doc, span, book: dict) -> bool:
