@@ -1,7 +1,7 @@
 """Plain language on real texts: readability of consumer vs professional texts, and the precision
 of the unexplained-jargon rule (TK601) against hand labels.
 
-    python eval/plain_language.py                 # both parts, every text of eval/realworld
+    python eval/plain_language.py                 # both parts, every text of both corpora
     python eval/plain_language.py --split dev     # only the dev (or test) split
     python eval/plain_language.py --unjudged      # list only the TK601 findings without a label
     python eval/plain_language.py --corpus medquad  # only one corpus (default: both)
@@ -15,6 +15,9 @@ Corpora (both by default; ``--corpus realworld`` or ``--corpus medquad`` for one
   (e.g. ``medquad-0000001``); labels in ``eval/medquad_plain_language_labels.yaml``. Their split
   is fixed by the id as in eval/realworld: ``test`` when the first byte of ``sha1(id)`` % 3 == 0,
   else ``dev``. Rules are tuned on dev only.
+
+TK601 precision is printed per language, per corpus and split, for all texts of each split, and
+overall, with the number of findings judged (a finding counts when its id has a label).
 
 Texts: ``eval/realworld/manifest*.yaml`` (``genre`` per text; the text's front matter ``type:``).
 Groups: consumer = fact-sheet, explainer, forum, product-page; professional = abstract (or front
