@@ -1,9 +1,23 @@
 """Plain language on real texts: readability of consumer vs professional texts, and the precision
 of the unexplained-jargon rule (TK601) against hand labels.
 
-    python eval/plain_language.py                 # both parts, every text of eval/realworld
+    python eval/plain_language.py                 # both parts, every text of both corpora
     python eval/plain_language.py --split dev     # only the dev (or test) split
     python eval/plain_language.py --unjudged      # list only the TK601 findings without a label
+    python eval/plain_language.py --corpus medquad  # only one corpus (default: both)
+
+Corpora (both by default; ``--corpus realworld`` or ``--corpus medquad`` for one):
+
+- realworld: ``eval/realworld`` (readability and TK601; labels in
+  ``eval/realworld/plain_language_labels.yaml``; split from its manifests).
+- medquad: the 138 NIH consumer pages of ``benchmarks/corpus/medquad`` (MedQuAD, CC BY 4.0,
+  ``benchmarks/corpus/manifest-medquad.yaml``), TK601 only; text id ``medquad-<file stem>``
+  (e.g. ``medquad-0000001``); labels in ``eval/medquad_plain_language_labels.yaml``. Their split
+  is fixed by the id as in eval/realworld: ``test`` when the first byte of ``sha1(id)`` % 3 == 0,
+  else ``dev``. Rules are tuned on dev only.
+
+TK601 precision is printed per language, per corpus and split, for all texts of each split, and
+overall, with the number of findings judged (a finding counts when its id has a label).
 
 Texts: ``eval/realworld/manifest*.yaml`` (``genre`` per text; the text's front matter ``type:``).
 Groups: consumer = fact-sheet, explainer, forum, product-page; professional = abstract (or front
@@ -28,6 +42,7 @@ text is unchanged; labels whose finding is gone are listed as stale. Precision =
 from __future__ import annotations
 
 import argparse
+import hashlib
 import statistics
 import sys
 from pathlib import Path
@@ -39,6 +54,22 @@ ROOT = HERE / "realworld"
 LABELS = ROOT / "plain_language_labels.yaml"
 CONSUMER = {"fact-sheet", "explainer", "forum", "product-page"}
 PROFESSIONAL = {"abstract"}
+MEDQUAD = HERE.parent / "benchmarks" / "corpus"
+MEDQUAD_LABELS = HERE / "medquad_plain_language_labels.yaml"
+
+
+def split_of(text_id: str) -> str:
+    return "test" if hashlib.sha1(text_id.encode()).digest()[0] % 3 == 0 else "dev"
+
+
+def load_medquad(root: Path) -> list[dict]:
+    manifest = yaml.safe_load((root / "manifest-medquad.yaml").read_text(encoding="utf-8"))
+    entries = []
+    for doc in manifest["documents"]:
+        text_id = "medquad-" + Path(doc["file"]).stem
+        entries.append({"id": text_id, "lang": "en", "path": doc["file"], "genre": "fact-sheet",
+                        "split": split_of(text_id), "root": root})
+    return entries
 
 
 def load_manifest(root: Path) -> list[dict]:
@@ -101,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "test"], help="only this split (default: every text)")
     parser.add_argument("--unjudged", action="store_true", help="list only the TK601 findings without a label")
+    parser.add_argument("--corpus", choices=["all", "realworld", "medquad"], default="all",
+                        help="which texts (default: all = realworld and medquad)")
     parser.add_argument("--root", type=Path, default=ROOT)
     parser.add_argument("--project", type=Path, default=HERE.parent,
                         help="a folder with termkit.yaml whose glossary and locales to use (default: the shipped ones)")
@@ -111,19 +144,27 @@ def main(argv: list[str] | None = None) -> int:
 
     project = load_project(start=args.project)
     checker = Checker(project, select=["TK601"])
-    entries = [e for e in load_manifest(args.root) if not args.split or e.get("split") == args.split]
-    labels = load_labels(args.root / LABELS.name)
+    entries = []
+    labels: dict[str, dict] = {}
+    if args.corpus in ("all", "realworld"):
+        entries += [dict(e, root=args.root) for e in load_manifest(args.root)]
+        labels.update(load_labels(args.root / LABELS.name))
+    if args.corpus in ("all", "medquad"):
+        entries += load_medquad(MEDQUAD)
+        labels.update(load_labels(MEDQUAD_LABELS))
+    entries = [e for e in entries if not args.split or e.get("split") == args.split]
+    split_of_text = {e["id"]: e.get("split") for e in entries}
 
     scores: dict[tuple[str, str], list[float]] = {}
     formulas: dict[str, str] = {}
     findings = []  # (id, text id, lang, group, finding)
     for entry in entries:
-        path = args.root / entry["path"]
+        path = entry["root"] / entry["path"]
         text = path.read_text(encoding="utf-8")
         front = extract_prose(text, "markdown").front_matter
         group = group_of(entry, front)
         lang = entry["lang"]
-        formula, value, _ = readability(text, lang)
+        formula, value, _ = readability(text, lang) if entry["root"] == args.root else (None, None, 0)
         if value is not None:
             formulas[lang] = formula
             scores.setdefault((lang, group), []).append(value)
@@ -155,8 +196,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"TK601 unexplained-jargon: {len(findings)} findings, {len(judged)} judged, {right} right")
         for lang, (n, j, r) in sorted(by_lang.items()):
             print(f"  {lang}: {n} findings, {j} judged, precision {r / j:.2f}" if j else f"  {lang}: {n} findings, 0 judged")
+        by_split: dict[tuple[str, str], list[int]] = {}
+        for fid, text_id, _, _, _ in findings:
+            corpus = "medquad" if text_id.startswith("medquad-") else "realworld"
+            for key in ((corpus, split_of_text[text_id]), ("all", split_of_text[text_id])):
+                counts = by_split.setdefault(key, [0, 0, 0])
+                counts[0] += 1
+                if fid in labels:
+                    counts[1] += 1
+                    counts[2] += labels[fid]["verdict"] == "right"
+        for (corpus, split), (n, j, r) in sorted(by_split.items()):
+            precision = f"precision {r / j:.2f} ({r}/{j})" if j else "precision -"
+            print(f"  {corpus:<9} {split:<4}: {n} findings, {j} judged, {precision}")
         if judged:
-            print(f"  precision {right / len(judged):.2f} ({right}/{len(judged)})")
+            print(f"  precision {right / len(judged):.2f} ({right}/{len(judged)}), {len(judged)} findings judged")
         stale = sorted(set(labels) - {fid for fid, *_ in findings})
         if stale and not args.split:
             print(f"  stale labels (finding gone): {', '.join(stale)}")

@@ -42,6 +42,9 @@ def test_first_unexplained_use_is_reported_once_with_the_lay_term(check):
     "Fasciculation means that a muscle twitches under the skin.",
     "Fasciculation (a small twitch of a muscle) can follow exercise.",
     "A muscle can twitch under the skin, called fasciculation.",
+    "Small twitches of muscles known as the fasciculations can follow exercise.",  # an article after the cue
+    "Fasciculation (twitching) can follow exercise.",  # one lower-case word in brackets
+    "Fasciculation often occurs when a nerve that ends in a muscle is irritated.",
     "Muscle twitching is common. The medical term is fasciculation.",
     "Fasciculation is twitching of muscle fibres under the skin.",  # a definition sentence: the term is its subject
     "Sudden fasciculation is twitching of muscle fibres under the skin.",

@@ -73,7 +73,7 @@ def main() -> None:
         if total >= args.words:
             break
     manifest = [
-        "# Real English health prose for benchmarks/bench_claims.py (speed only; never labelled, never tuned on).",
+        "# Real English health prose for benchmarks/bench_claims.py (speed), and for eval/plain_language.py (TK601 labels; rules tuned on its dev split only).",
         "source: MedQuAD, https://github.com/abachaa/MedQuAD",
         f"commit: {commit}",
         f"subset: {args.subset}",

@@ -77,6 +77,8 @@ class UnexplainedJargon(Rule):
     Good: Muscle twitching, which doctors call fasciculation, can follow exercise.
     Good: Fasciculation is a small twitch of a muscle under the skin.
     Good: Small twitches of a muscle (fasciculation) can follow exercise.
+    Good: Muscles can twitch under the skin after exercise (benign fasciculation).
+    Good: Benign fasciculation (BF) is a small twitch of a muscle under the skin.
     Good: ---\\ntype: professional\\n---\\nFasciculation can follow exercise.
     Good: ---\\nlang: fr\\n---\\nLa fasciculation (tressaillement musculaire) peut suivre un effort.
     Good: ---\\nlang: es\\n---\\nLa fasciculación, es decir, una contracción breve del músculo, aparece tras el ejercicio.
@@ -182,6 +184,15 @@ class UnexplainedJargon(Rule):
         j = span.end
         while j < len(doc) and doc[j].is_space:
             j += 1
+        if j < len(doc) and doc[j].text == "(":
+            # An abbreviation between the subject and its verb: "Giant axonal neuropathy (GAN) is ..."
+            k = j + 1
+            while k < len(doc) and k - j <= 3 and (doc[k].is_upper or doc[k].text in "-/"):
+                k += 1
+            if k > j + 1 and k < len(doc) and doc[k].text == ")":
+                j = k + 1
+                while j < len(doc) and doc[j].is_space:
+                    j += 1
         if not verbs or j >= len(doc) or doc[j].lower_ not in verbs:
             return False
         before, i = 0, span.start - 1
@@ -207,10 +218,13 @@ class UnexplainedJargon(Rule):
                 k += 1
             if words >= bracket_words:
                 return True
-        if bracket_words and span.start > 0 and doc[span.start - 1].text == "(" and j < len(doc) and doc[j].text == ")":
+        o = span.start - 1  # the opening bracket, maybe before a qualifier: "(orthostatic hypotension)"
+        while o >= 0 and span.start - o <= 2 and doc[o].is_alpha and doc[o].is_lower:
+            o -= 1
+        if bracket_words and o >= 0 and doc[o].text == "(" and j < len(doc) and doc[j].text == ")":
             # The term named in brackets after words that describe it: "hardening of blood
             # vessels (atherosclerosis)"; the description comes first, the name follows.
-            words, k = 0, span.start - 2
+            words, k = 0, o - 1
             while k >= 0 and not (doc[k].is_punct or "\n" in doc[k].text) and words < bracket_words:
                 words += doc[k].is_alpha
                 k -= 1
