@@ -46,6 +46,33 @@ def in_heading(ctx: CheckContext, offset: int) -> bool:
     return text[start:offset + 1].lstrip(" ").startswith("#")
 
 
+def title_of(ctx: CheckContext) -> str:
+    """The article's title in lower case: front matter ``title:`` and its first heading."""
+    key = "plain_language_title"
+    if key not in ctx.extra:
+        matter = ctx.prose.front_matter if isinstance(ctx.prose.front_matter, dict) else {}
+        titles = [str(matter.get("title") or "")] + ([ctx.prose.sections[0][3]] if ctx.prose.sections else [])
+        ctx.extra[key] = " | ".join(titles).lower()
+    return ctx.extra[key]
+
+
+def in_titled_name(doc, span, title: str) -> bool:
+    """The term is a word of a longer name that the article is about, as its title writes it:
+    "ataxia" in "ataxia telangiectasia", "aphasia" in "primary progressive aphasia". That name is
+    the article's subject, not jargon dropped into its prose."""
+    if not title:
+        return False
+    first = span.start - 1
+    while first >= 0 and doc[first].text in ("'s", "’s", "'", "’", "-"):
+        first -= 1  # "Friedreich's ataxia", "Charcot-Marie-Tooth"
+    wider = []
+    if first >= 0 and doc[first].is_alpha:
+        wider.append(doc[first:span.end].text)
+    if span.end < len(doc) and doc[span.end].is_alpha:
+        wider.append(doc[span.start:span.end + 1].text)
+    return any(name.lower() in title for name in wider)
+
+
 class UnexplainedJargon(Rule):
     """What it does:
     Reports the first use of a technical term (``register: technical`` in the glossary or the
@@ -59,7 +86,9 @@ class UnexplainedJargon(Rule):
     a muscle (fasciculation)"). The phrases are data per language
     (``rulebooks/<lang>/plain_language.yaml``). Each concept is reported once per article;
     later uses are fine. A sentence whose subject is the term and whose verb defines it
-    ("Viral gastroenteritis is inflammation of ...") explains it too. Headings are not a first
+    ("Viral gastroenteritis is inflammation of ...") explains it too. A term inside the longer
+    name that the article's title gives ("ataxia" on a page titled "Ataxia telangiectasia") is the
+    page's subject, not jargon. Headings are not a first
     use; abbreviations ("MI", "BCC") are left out: they are as often place names or expansions.
     Articles for professionals and regulators' letters are exempt.
 
@@ -77,6 +106,7 @@ class UnexplainedJargon(Rule):
     Good: Muscle twitching, which doctors call fasciculation, can follow exercise.
     Good: Fasciculation is a small twitch of a muscle under the skin.
     Good: Small twitches of a muscle (fasciculation) can follow exercise.
+    Good: ---\\ntitle: Exercise fasciculation\\n---\\nExercise fasciculation can follow a long run.
     Good: Muscles can twitch under the skin after exercise (benign fasciculation).
     Good: Benign fasciculation (BF) is a small twitch of a muscle under the skin.
     Good: ---\\ntype: professional\\n---\\nFasciculation can follow exercise.
@@ -115,6 +145,9 @@ class UnexplainedJargon(Rule):
             term = next((t for t in concept.terms_in(ctx.language) if t.text == ref.term_text), None) if concept else None
             if (term is None or term.register != "technical" or term.is_abbreviation
                     or in_heading(ctx, span.start_char)):
+                continue
+            if in_titled_name(doc, span, title_of(ctx)):
+                seen.add(ref.concept_id)  # the article's subject: it is what the page explains
                 continue
             seen.add(ref.concept_id)
             record["technical"] += 1
