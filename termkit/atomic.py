@@ -19,15 +19,20 @@ def write_atomically(path: Path, text: str, bom: bool = False) -> None:
     if not os.access(path, os.W_OK):
         raise TermkitError(Errors.E006, str(path))
     data = ("\ufeff" if bom else "").encode("utf-8") + text.encode("utf-8")
-    mode = stat.S_IMODE(path.stat().st_mode)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".termkit-tmp")
+    _replace(path, data, stat.S_IMODE(path.stat().st_mode))
+
+
+def _replace(target: Path, data: bytes, mode: int) -> None:
+    """Write ``data`` to a temporary file beside ``target``, synced, then rename it over ``target``;
+    on any failure the temporary file is removed and ``target`` is as it was."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".termkit-tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -47,17 +52,4 @@ def write_output(path: Path, text: str) -> None:
         raise TermkitError(Errors.E007.format(reason=f"no folder {target.parent}"), str(path))
     umask = os.umask(0)
     os.umask(umask)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".termkit-tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    _replace(target, text.encode("utf-8"), 0o666 & ~umask)

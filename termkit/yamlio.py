@@ -172,6 +172,12 @@ def load_yaml_text(text: str, path: str) -> Any:
 def load_yaml_file(path: Path, display: str | None = None) -> Any:
     """Read and parse one YAML file; unreadable or non-UTF-8 files give one coded error line."""
     shown = display or str(path)
+    return load_yaml_text(read_utf8(path, shown), shown)
+
+
+def read_utf8(path: Path, shown: str) -> str:
+    """A data file's text (UTF-8, a BOM dropped); unreadable or non-UTF-8 files give one coded
+    error line naming the file (and the line of the first bad byte)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -181,7 +187,7 @@ def load_yaml_file(path: Path, display: str | None = None) -> Any:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise TermkitError(Errors.E004.format(byte=data[exc.start]), shown, line) from None
-    return load_yaml_text(text, shown)
+    return text
 
 
 # Field readers shared by the glossary and locale loaders: each records a coded error with the

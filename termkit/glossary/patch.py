@@ -40,6 +40,7 @@ from ..yamlio import (
     check_fields,
     enum_field,
     load_yaml_text,
+    read_utf8,
     string_field,
     string_list_field,
 )
@@ -174,15 +175,7 @@ def parse_patch(text: str, shown: str) -> Patch:
 
 def read_patch(path: Path, shown: str | None = None) -> Patch:
     shown = shown or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TermkitError(Errors.E005.format(reason=exc.strerror or exc), shown) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TermkitError(Errors.E004.format(byte=data[exc.start]), shown, data[: exc.start].count(b"\n") + 1) from None
-    return parse_patch(text, shown)
+    return parse_patch(read_utf8(path, shown), shown)
 
 
 def _refuse(problem: str, shown: str, line: int | None, column: int | None = None) -> TermkitError:
