@@ -226,8 +226,10 @@ def test_golden_bilingual(fmt, cli, monkeypatch, update_golden):
 def test_bilingual_sarif_validates(cli, monkeypatch):
     jsonschema = pytest.importorskip("jsonschema")
     monkeypatch.chdir(REPO)
-    _, out, _ = cli("check", *FILES, "--format", "sarif")
+    code, out, _ = cli("check", *FILES, "--format", "sarif")
     jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(json.loads(out))
+    results = json.loads(out)["runs"][0]["results"]
+    assert code == 1 and {"TK503", "TK507"} <= {r["ruleId"] for r in results}
 
 
 @pytest.mark.parametrize("fmt", ["github", "junit"])
