@@ -88,6 +88,47 @@ def test_lay_and_explained_variants_in_other_languages(check):
     assert check("---\nlang: de\n---\nMuskelzucken, Fachbegriff Faszikulationen, tritt nach dem Sport auf.", ["TK601"]) == []
 
 
+@pytest.mark.parametrize("text", [
+    # an apposition after a comma, in each language
+    "Dystonia, a movement disorder in which muscles tighten on their own, can follow a stroke.",
+    "---\nlang: fr\n---\nLa dystonie, un trouble du mouvement qui fait contracter les muscles, suit parfois un AVC.",
+    "---\nlang: es\n---\nLa distonía, un trastorno del movimiento que contrae los músculos, puede seguir a un ictus.",
+    "---\nlang: de\n---\nDie Dystonie, eine Bewegungsstörung, bei der sich Muskeln verkrampfen, folgt oft einem Schlaganfall.",
+    # a naming phrase with a qualifier between it and the term
+    "Muscle diseases known as the inflammatory myopathies cause weak muscles.",
+])
+def test_an_apposition_or_a_qualified_naming_phrase_explains_the_term(check, text):
+    assert check(text, ["TK601"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Children with Friedreich's ataxia tire easily.",
+    "Children with Friedreichs ataxia tire easily.",  # the possessive as NIH pages often print it
+    "Children with ataxia telangiectasia tire easily.",  # a rare word after the term: a longer name
+    "Children with ataxia-telangiectasia tire easily.",
+    "Adults with hereditary motor and sensory neuropathy (HMSN) tire easily.",
+    "Adults with postural orthostatic tachycardia syndrome (POTS) feel faint.",
+    "---\nlang: de\n---\nKinder mit Friedreich-Ataxie ermüden schnell.",
+])
+def test_a_term_inside_a_longer_name_is_not_its_first_use(check, text):
+    assert check(text, ["TK601"]) == []
+
+
+def test_the_term_alone_after_a_longer_name_is_still_reported(check):
+    text = "Children with Friedreich's ataxia tire easily. Ataxia can also follow a stroke."
+    assert [(line, column, code) for line, column, code, _, _ in check(text, ["TK601"])] == [(1, 48, "TK601")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ataxia, a rash and fever followed.",  # a list, not an apposition
+    "Some people have progressive ataxia.",  # a common qualifier does not make a name
+    "Sudden ataxia can follow a stroke.",  # a capital at the start of a sentence is no name
+    "Adults with peripheral neuropathy (PN) tire easily.",  # the abbreviation is the term's own
+])
+def test_no_excuse_where_the_term_is_used_on_its_own(check, text):
+    assert [code for _, _, code, _, _ in check(text, ["TK601"])] == ["TK601"]
+
+
 # textstat's README example (textstat 0.7.x, "Usage")
 TEXTSTAT_README = (
     "Playing games has always been thought to be important to the development of well-balanced and creative "

@@ -73,6 +73,65 @@ def in_titled_name(doc, span, title: str) -> bool:
     return any(name.lower() in title for name in wider)
 
 
+def _initials_match(short: str, words: list[str]) -> bool:
+    """Schwartz and Hearst's test (2003) that ``words`` are the long form of the abbreviation
+    ``short``: its letters appear in them in order, read from the end, and the first letter starts
+    the first word ("hereditary motor and sensory neuropathy" for HMSN, "Monomelic amyotrophy"
+    for MMA)."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    text = " ".join(words).lower()
+    i = len(text) - 1
+    for n, letter in enumerate(reversed(letters)):
+        first = n == len(letters) - 1
+        while i >= 0 and (text[i] != letter or (first and i > 0 and text[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
+
+
+def in_longer_name(doc, span, language: str, rare_zipf: float) -> bool:
+    """The term is a word of a longer proper name, not used on its own: an eponym before it
+    ("Friedreich's ataxia"), a hyphenated compound ("Ataxia-telangiectasia"), a rare word after it
+    that the public does not use alone ("ataxia telangiectasia"), or a name introduced with its
+    abbreviation that starts before the term ("hereditary motor and sensory neuropathy (HMSN)",
+    "postural orthostatic tachycardia syndrome (POTS)")."""
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.text in ("'s", "’s") and span.start >= 2:
+        before = doc[span.start - 2]
+    if (before is not None and before.is_title and before.is_alpha and len(before) > 1
+            and not before.is_sent_start and not before.is_stop):
+        return True  # an eponym or another name's word: "Friedreich's ataxia", "Friedreichs ataxia"
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.text == "-" and not doc[span.start - 2].whitespace_ and doc[span.start - 2].is_alpha:
+        return True
+    if (after is not None and after.text == "-" and not doc[span.end - 1].whitespace_ and not after.whitespace_
+            and span.end + 1 < len(doc) and doc[span.end + 1].is_alpha):
+        return True
+    if rare_zipf and after is not None and after.is_alpha and not after.is_upper and doc[span.end - 1].whitespace_:
+        from wordfreq import zipf_frequency  # loaded only when a technical term is about to be reported
+
+        if zipf_frequency(after.lower_, language) < rare_zipf:
+            return True
+    # An abbreviation in brackets at most two words after the term, whose long form starts before it.
+    for k in range(span.end, min(len(doc), span.end + 3)):
+        if doc[k].text == "(":
+            if k + 2 < len(doc) and doc[k + 2].text == ")" and doc[k + 1].is_upper and len(doc[k + 1].text) >= 2:
+                short = doc[k + 1].text
+                words = [t.text for t in doc[max(0, span.start - len(short) - 3):k] if t.is_alpha]
+                longest = len([t for t in doc[span.start:k] if t.is_alpha])
+                # the shortest long form that matches; the name is longer when it takes in words before the term
+                for size in range(1, len(words) + 1):
+                    if _initials_match(short, words[-size:]):
+                        return size > longest
+            return False
+        if not doc[k].is_alpha:
+            return False
+    return False
+
+
 class UnexplainedJargon(Rule):
     """What it does:
     Reports the first use of a technical term (``register: technical`` in the glossary or the
@@ -80,15 +139,18 @@ class UnexplainedJargon(Rule):
     (``register: lay``) or a plain-language explanation for it. The suggestion is the lay term.
     A term is explained by its lay term beside it with a link phrase of the terms rulebook
     ("fasciculation (muscle twitching)", "muscle twitching, which doctors call fasciculation",
-    "also called"), by a definition ("Fasciculation is a ...", "fasciculation means ..."), by a
-    bracket of words after it, by a naming phrase before it ("a twitch under the skin, called
+    "also called"), by a definition ("Fasciculation is a ...", "fasciculation means ..."), by an
+    apposition ("dystonia, a movement disorder in which ..."), by a bracket of words after it, by a naming phrase before it ("a twitch under the skin, called
     fasciculation"), or by words that describe it before its name in brackets ("small twitches of
     a muscle (fasciculation)"). The phrases are data per language
     (``rulebooks/<lang>/plain_language.yaml``). Each concept is reported once per article;
     later uses are fine. A sentence whose subject is the term and whose verb defines it
     ("Viral gastroenteritis is inflammation of ...") explains it too. A term inside the longer
     name that the article's title gives ("ataxia" on a page titled "Ataxia telangiectasia") is the
-    page's subject, not jargon. Headings are not a first
+    page's subject, not jargon; so is a term inside another name: after an eponym ("Friedreich's
+    ataxia"), before a word the public does not use ("ataxia telangiectasia", wordfreq's frequency
+    below ``rare_word_zipf``), or in a name given with its abbreviation ("hereditary motor and
+    sensory neuropathy (HMSN)"). Headings are not a first
     use; abbreviations ("MI", "BCC") are left out: they are as often place names or expansions.
     Articles for professionals and regulators' letters are exempt.
 
@@ -109,7 +171,12 @@ class UnexplainedJargon(Rule):
     Good: ---\\ntitle: Exercise fasciculation\\n---\\nExercise fasciculation can follow a long run.
     Good: Muscles can twitch under the skin after exercise (benign fasciculation).
     Good: Benign fasciculation (BF) is a small twitch of a muscle under the skin.
+    Good: Dystonia, a movement disorder in which muscles tighten on their own, can follow a stroke.
+    Good: Children with Friedreich's ataxia tire easily.
     Good: ---\\ntype: professional\\n---\\nFasciculation can follow exercise.
+    Good: ---\\nlang: fr\\n---\\nLa dystonie, un trouble du mouvement qui fait contracter les muscles, suit parfois un AVC.
+    Good: ---\\nlang: es\\n---\\nLa distonía, un trastorno del movimiento que contrae los músculos, puede seguir a un ictus.
+    Good: ---\\nlang: de\\n---\\nDie Dystonie, eine Bewegungsstörung, bei der sich Muskeln verkrampfen, folgt oft einem Schlaganfall.
     Good: ---\\nlang: fr\\n---\\nLa fasciculation (tressaillement musculaire) peut suivre un effort.
     Good: ---\\nlang: es\\n---\\nLa fasciculación, es decir, una contracción breve del músculo, aparece tras el ejercicio.
     Good: ---\\nlang: de\\n---\\nFaszikulationen (Muskelzucken) treten nach dem Sport auf.
@@ -149,6 +216,8 @@ class UnexplainedJargon(Rule):
             if in_titled_name(doc, span, title_of(ctx)):
                 seen.add(ref.concept_id)  # the article's subject: it is what the page explains
                 continue
+            if in_longer_name(doc, span, ctx.language, float(rulebook(ctx).get("rare_word_zipf") or 0)):
+                continue  # a word of another name; the term's own first use may come later
             seen.add(ref.concept_id)
             record["technical"] += 1
             lay = [t for t in concept.lay_terms(ctx.language) if t.text != term.text and not t.is_abbreviation]
@@ -179,16 +248,19 @@ class UnexplainedJargon(Rule):
         from spacy.strings import hash_string
 
         matcher = self._matcher(doc.vocab, ctx)
-        starts, ends = set(), set()
+        starts, ends, appositions = set(), set(), set()
         if len(matcher):
             first, last = max(0, span.start - CUE_WINDOW), min(len(doc), span.end + CUE_WINDOW)
-            after = hash_string("explained_after")  # by hash: the string store may be trimmed between articles
+            # by hash: the string store may be trimmed between articles
+            after, apposition = hash_string("explained_after"), hash_string("apposition")
             for match_id, start, end in matcher(doc[first:last]):
                 if match_id == after:
                     starts.add(first + start)
+                elif match_id == apposition:
+                    appositions.add(first + start)
                 else:
                     ends.add(first + end)
-        return {"after": starts, "before": ends}
+        return {"after": starts, "before": ends, "apposition": appositions}
 
     def _matcher(self, vocab, ctx: CheckContext):
         """The cue phrases compiled once per vocabulary, language and rulebook folder, not per
@@ -201,7 +273,7 @@ class UnexplainedJargon(Rule):
             book = rulebook(ctx)
             where = f"rulebook plain_language/{ctx.language}"
             matcher = Matcher(vocab)
-            for kind in ("explained_after", "explained_before"):
+            for kind in ("explained_after", "explained_before", "apposition"):
                 phrases = book.get(kind) or ()
                 if phrases:
                     matcher.add(kind, [compile_phrase(p, where) for p in phrases])
@@ -242,6 +314,11 @@ class UnexplainedJargon(Rule):
             j += 1
         if j in cues["after"]:
             return True
+        k = span.end  # an apposition after a comma: "dystonia, a movement disorder in which ..."
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        if k < len(doc) and doc[k].text == "," and j in cues["apposition"]:
+            return True
         if bracket_words and j < len(doc) and doc[j].text == "(":
             words = 0
             k = j + 1
@@ -266,7 +343,17 @@ class UnexplainedJargon(Rule):
         i = span.start
         while i > 0 and (doc[i - 1].is_space or doc[i - 1].text in SKIP_BEFORE):
             i -= 1
-        return i in cues["before"]
+        if i in cues["before"]:
+            return True
+        # Up to two qualifiers between the naming phrase and the term: "known as the inflammatory
+        # myopathies", "called benign fasciculation".
+        for _qualifier in range(2):
+            i -= 1
+            if i < 0 or not (doc[i].is_alpha and doc[i].is_lower):
+                return False
+            if i in cues["before"]:
+                return True
+        return False
 
 
 def _article_anchor(ctx: CheckContext, blocks: list[tuple[int, int]]) -> tuple[int, int]:
