@@ -10,6 +10,12 @@ Corpora (both by default; ``--corpus realworld`` or ``--corpus medquad`` for one
 
 - realworld: ``eval/realworld`` (readability and TK601; labels in
   ``eval/realworld/plain_language_labels.yaml``; split from its manifests).
+- heldout: 148 other NIH and CDC consumer pages of MedQuAD (``eval/medquad_heldout``: NIDDK,
+  NHLBI, NIHSeniorHealth, CDC, Genetics Home Reference, cancer.gov, GARD; built by
+  ``benchmarks/corpus/build_medquad.py``), TK601 only; text id ``heldout-<file stem>``; split
+  ``heldout``. Its findings were judged only after the rule was frozen, and the rule is not tuned
+  on them: its figure is the one that says how TK601 does on pages nobody tuned it on. Labels in
+  ``eval/medquad_heldout/plain_language_labels.yaml``.
 - medquad: the 138 NIH consumer pages of ``benchmarks/corpus/medquad`` (MedQuAD, CC BY 4.0,
   ``benchmarks/corpus/manifest-medquad.yaml``), TK601 only; text id ``medquad-<file stem>``
   (e.g. ``medquad-0000001``); labels in ``eval/medquad_plain_language_labels.yaml``. Their split
@@ -56,19 +62,21 @@ CONSUMER = {"fact-sheet", "explainer", "forum", "product-page"}
 PROFESSIONAL = {"abstract"}
 MEDQUAD = HERE.parent / "benchmarks" / "corpus"
 MEDQUAD_LABELS = HERE / "medquad_plain_language_labels.yaml"
+HELDOUT = HERE / "medquad_heldout"
+HELDOUT_LABELS = HELDOUT / "plain_language_labels.yaml"
 
 
 def split_of(text_id: str) -> str:
     return "test" if hashlib.sha1(text_id.encode()).digest()[0] % 3 == 0 else "dev"
 
 
-def load_medquad(root: Path) -> list[dict]:
+def load_medquad(root: Path, prefix: str = "medquad-", split: str | None = None) -> list[dict]:
     manifest = yaml.safe_load((root / "manifest-medquad.yaml").read_text(encoding="utf-8"))
     entries = []
     for doc in manifest["documents"]:
-        text_id = "medquad-" + Path(doc["file"]).stem
+        text_id = prefix + Path(doc["file"]).stem
         entries.append({"id": text_id, "lang": "en", "path": doc["file"], "genre": "fact-sheet",
-                        "split": split_of(text_id), "root": root})
+                        "split": split or split_of(text_id), "root": root})
     return entries
 
 
@@ -130,10 +138,10 @@ def quartiles(values: list[float]) -> tuple[float, float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test"], help="only this split (default: every text)")
+    parser.add_argument("--split", choices=["dev", "test", "heldout"], help="only this split (default: every text)")
     parser.add_argument("--unjudged", action="store_true", help="list only the TK601 findings without a label")
-    parser.add_argument("--corpus", choices=["all", "realworld", "medquad"], default="all",
-                        help="which texts (default: all = realworld and medquad)")
+    parser.add_argument("--corpus", choices=["all", "realworld", "medquad", "heldout"], default="all",
+                        help="which texts (default: all = realworld, medquad and heldout)")
     parser.add_argument("--root", type=Path, default=ROOT)
     parser.add_argument("--project", type=Path, default=HERE.parent,
                         help="a folder with termkit.yaml whose glossary and locales to use (default: the shipped ones)")
@@ -152,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus in ("all", "medquad"):
         entries += load_medquad(MEDQUAD)
         labels.update(load_labels(MEDQUAD_LABELS))
+    if args.corpus in ("all", "heldout"):
+        entries += load_medquad(HELDOUT, prefix="heldout-", split="heldout")
+        labels.update(load_labels(HELDOUT_LABELS))
     entries = [e for e in entries if not args.split or e.get("split") == args.split]
     split_of_text = {e["id"]: e.get("split") for e in entries}
 
@@ -198,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {lang}: {n} findings, {j} judged, precision {r / j:.2f}" if j else f"  {lang}: {n} findings, 0 judged")
         by_split: dict[tuple[str, str], list[int]] = {}
         for fid, text_id, _, _, _ in findings:
-            corpus = "medquad" if text_id.startswith("medquad-") else "realworld"
+            corpus = text_id.split("-")[0] if text_id.startswith(("medquad-", "heldout-")) else "realworld"
             for key in ((corpus, split_of_text[text_id]), ("all", split_of_text[text_id])):
                 counts = by_split.setdefault(key, [0, 0, 0])
                 counts[0] += 1

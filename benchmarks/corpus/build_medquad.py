@@ -9,6 +9,12 @@ the benchmark's real-prose corpus. Documents are taken in file order until --wor
 
 Usage: python benchmarks/corpus/build_medquad.py MEDQUAD_GIT_DIR [--subset 6_NINDS_QA] [--words 55000]
 (MEDQUAD_GIT_DIR: a clone or bare copy of the repository; the files are read with `git show`.)
+
+The held-out consumer pages of eval/plain_language.py (other NIH institutes, judged only after the
+rules were frozen) are built by the same script:
+
+    python benchmarks/corpus/build_medquad.py MEDQUAD_GIT_DIR --out eval/medquad_heldout \
+        --subset 5_NIDDK_QA --subset 8_NHLBI_QA_XML --subset 7_SeniorHealth_QA --words 60000
 """
 
 from __future__ import annotations
@@ -37,17 +43,26 @@ def realworld_urls() -> set[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("repo", type=Path)
-    parser.add_argument("--subset", default="6_NINDS_QA")
+    parser.add_argument("--subset", action="append", help="MedQuAD folder (repeat for several; default 6_NINDS_QA)")
+    parser.add_argument("--out", type=Path, default=HERE, help="folder for medquad/ and manifest-medquad.yaml")
     parser.add_argument("--words", type=int, default=55000)
     args = parser.parse_args()
+    budgets = dict((s.split(":")[0], int(s.split(":")[1]) if ":" in s else args.words) for s in args.subset or ["6_NINDS_QA"])
+    subsets = list(budgets)
+    heldout = args.out.resolve() != HERE
     repo = args.repo if (args.repo / "HEAD").exists() and not (args.repo / ".git").exists() else args.repo / ".git"
     commit = git(repo, "rev-parse", "HEAD").strip()
-    out = HERE / "medquad"
-    out.mkdir(exist_ok=True)
+    out = args.out / "medquad"
+    out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.md"):
         old.unlink()
     skip, seen, total, rows = realworld_urls(), set(), 0, []
-    for path in sorted(git(repo, "ls-tree", "-r", "--name-only", "HEAD", args.subset).split()):
+    paths = [p for subset in subsets for p in sorted(git(repo, "ls-tree", "-r", "--name-only", "HEAD", subset).split())]
+    taken = dict.fromkeys(subsets, 0)
+    for path in paths:
+        subset = path.split("/")[0]
+        if taken[subset] >= budgets[subset]:
+            continue
         xml = git(repo, "show", f"HEAD:{path}")
         url = re.search(r'url="([^"]+)"', xml).group(1).strip().rstrip("/")
         if url in skip:
@@ -66,20 +81,35 @@ def main() -> None:
             words += len(answer.split())
         if not words:
             continue
-        name = Path(path).stem + ".md"
+        name = (Path(path).stem if not heldout else Path(path).parent.name.split("_")[1].lower() + "-" + Path(path).stem) + ".md"
         (out / name).write_text("\n".join(lines), encoding="utf-8")
         rows.append(f"- file: medquad/{name}\n  source_url: {url}\n  words: {words}")
         total += words
-        if total >= args.words:
+        taken[subset] += words
+        if all(taken[s] >= budgets[s] for s in subsets):
             break
+    purpose = ("# Held-out real English consumer health pages for eval/plain_language.py: TK601 judged on them only "
+               "after the rule was frozen; never tuned on." if heldout else
+               "# Real English health prose for benchmarks/bench_claims.py (speed), and for eval/plain_language.py "
+               "(TK601 labels; rules tuned on its dev split only).")
+    institutes = {"6_NINDS_QA": "the National Institute of Neurological Disorders and Stroke",
+                  "5_NIDDK_QA": "the National Institute of Diabetes and Digestive and Kidney Diseases",
+                  "8_NHLBI_QA_XML": "the National Heart, Lung, and Blood Institute",
+                  "7_SeniorHealth_QA": "NIHSeniorHealth (National Institute on Aging and other NIH institutes)",
+                  "9_CDC_QA": "the Centers for Disease Control and Prevention",
+                  "3_GHR_QA": "Genetics Home Reference (National Library of Medicine)",
+                  "1_CancerGov_QA": "the National Cancer Institute (cancer.gov)",
+                  "2_GARD_QA": "the Genetic and Rare Diseases Information Center (NCATS)"}
     manifest = [
-        "# Real English health prose for benchmarks/bench_claims.py (speed), and for eval/plain_language.py (TK601 labels; rules tuned on its dev split only).",
+        purpose,
         "source: MedQuAD, https://github.com/abachaa/MedQuAD",
         f"commit: {commit}",
-        f"subset: {args.subset}",
-        "licence: CC-BY-4.0 (MedQuAD); the answers are text of U.S. National Institutes of Health pages (public domain)",
+        f"subset: {', '.join(subsets)}",
+        ("licence: CC-BY-4.0 (MedQuAD); the answers are text of U.S. federal government pages (NIH institutes and CDC; "
+         "public domain)" if heldout else
+         "licence: CC-BY-4.0 (MedQuAD); the answers are text of U.S. National Institutes of Health pages (public domain)"),
         ("attribution: Asma Ben Abacha and Dina Demner-Fushman, A Question-Entailment Approach to Question Answering, "
-         "BMC Bioinformatics 20:511, 2019; text from the National Institute of Neurological Disorders and Stroke"),
+         "BMC Bioinformatics 20:511, 2019; text from " + "; ".join(institutes.get(s, s) for s in subsets)),
         "retrieved: 2026-12-04",
         ("method: benchmarks/corpus/build_medquad.py (one article per MedQuAD document, questions as headings, "
          "answers unchanged; pages already in eval/realworld/ and repeated answers left out)"),
@@ -88,7 +118,7 @@ def main() -> None:
         "documents:",
         *rows,
     ]
-    (HERE / "manifest-medquad.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    (args.out / "manifest-medquad.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     print(f"{len(rows)} articles, {total:,} words -> {out}")
 
 
