@@ -43,7 +43,9 @@ def build_pipeline(language: str, needed: Iterable[str] = (), fuzzy: bool = True
     nlp = language_class(language)()
     nlp.max_length = 50_000_000  # only the tokenizer and rule components run: no memory-hungry models
     wanted = [name for name in dict.fromkeys(needed) if name != "termkit_terms"]  # always there
-    if any(SENTENCE_ATTR in Language.get_factory_meta(name).requires for name in wanted):
+    asked = "termkit_sentences" in wanted  # a rule that reads sentences itself names the component
+    wanted = [name for name in wanted if name != "termkit_sentences"]
+    if asked or any(SENTENCE_ATTR in Language.get_factory_meta(name).requires for name in wanted):
         nlp.add_pipe("termkit_sentences")  # spaCy's sentencizer rule on arrays, then Markdown fixes
     nlp.add_pipe("termkit_terms", config={"fuzzy": fuzzy})
     for name in wanted:

@@ -120,6 +120,20 @@ def test_the_term_alone_after_a_longer_name_is_still_reported(check):
 
 
 @pytest.mark.parametrize("text", [
+    "Graves disease is a common cause of hyperthyroidism. Hyperthyroidism is a disorder in which the thyroid makes too much hormone.",
+    "Some people have an overactive thyroid. Doctors treat hyperthyroidism with pills.",
+    "Doctors treat hyperthyroidism with pills. It means an overactive thyroid for many years.",
+])
+def test_explained_in_the_sentence_before_or_after(check, text):
+    assert check(text, ["TK601"]) == []
+
+
+def test_an_explanation_two_sentences_away_is_not_near(check):
+    text = ("Some people have an overactive thyroid. They lose weight. Doctors treat hyperthyroidism with pills.")
+    assert [(line, column, code) for line, column, code, _, _ in check(text, ["TK601"])] == [(1, 73, "TK601")]
+
+
+@pytest.mark.parametrize("text", [
     "Ataxia, a rash and fever followed.",  # a list, not an apposition
     "Some people have progressive ataxia.",  # a common qualifier does not make a name
     "Sudden ataxia can follow a stroke.",  # a capital at the start of a sentence is no name

@@ -147,10 +147,11 @@ class UnexplainedJargon(Rule):
     later uses are fine. A sentence whose subject is the term and whose verb defines it
     ("Viral gastroenteritis is inflammation of ...") explains it too. A term inside the longer
     name that the article's title gives ("ataxia" on a page titled "Ataxia telangiectasia") is the
-    page's subject, not jargon; so is a term inside another name: after an eponym ("Friedreich's
-    ataxia"), before a word the public does not use ("ataxia telangiectasia", wordfreq's frequency
-    below ``rare_word_zipf``), or in a name given with its abbreviation ("hereditary motor and
-    sensory neuropathy (HMSN)"). Headings are not a first
+    page's subject, not jargon. The lay term in the sentence before or after, or a definition of the
+    term in the next sentence, explains it too. A term inside another name is not its first use:
+    after an eponym ("Friedreich's ataxia"), before a word the public does not use ("ataxia
+    telangiectasia", wordfreq's frequency below ``rare_word_zipf``), or in a name given with its
+    abbreviation ("hereditary motor and sensory neuropathy (HMSN)"). Headings are not a first
     use; abbreviations ("MI", "BCC") are left out: they are as often place names or expansions.
     Articles for professionals and regulators' letters are exempt.
 
@@ -189,7 +190,7 @@ class UnexplainedJargon(Rule):
     name = "unexplained-jargon"
     severity = Severity.INFO
     summary = N_("Technical term not explained at its first use")
-    needs = ("termkit_terms", "termkit_term_cues")
+    needs = ("termkit_sentences", "termkit_terms", "termkit_term_cues")
     data = ("glossary/*.yaml", "locales/<lang>/*.yaml", "rulebooks/<lang>/plain_language.yaml",
             "rulebooks/<lang>/terms.yaml", "rulebooks/profiles.yaml")
 
@@ -229,7 +230,8 @@ class UnexplainedJargon(Rule):
                 continue
             cues = self._cues(doc, span, ctx)
             if (self._explained(doc, span, cues, int(rulebook(ctx).get("bracket_words") or 0))
-                    or self._defined(doc, span, rulebook(ctx))):
+                    or self._defined(doc, span, rulebook(ctx))
+                    or self._explained_nearby(doc, span, spans, ctx, {t.text for t in lay})):
                 record["explained"].add(ref.concept_id)
                 continue
             suggestion = lay[0].text if lay else None
@@ -279,6 +281,33 @@ class UnexplainedJargon(Rule):
                     matcher.add(kind, [compile_phrase(p, where) for p in phrases])
             cache[key] = (vocab, matcher)  # the vocab is held so that its id is not reused
         return cache[key][1]
+
+    def _explained_nearby(self, doc, span, spans, ctx: CheckContext, lay: set[str]) -> bool:
+        """Explained in the sentence before or after: the lay term there ("... loss of muscle bulk
+        (muscle wasting). Muscle atrophy ..."), or the next sentence defines the term ("... a cause
+        of hyperthyroidism. Hyperthyroidism is a disorder that ...")."""
+        sentence = doc[span.start].sent
+        before = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+        after = doc[sentence.end].sent if sentence.end < len(doc) else sentence
+        refs = ctx.compiled.refs
+        concept = refs[int(span.kb_id_)].concept_id
+        book = rulebook(ctx)
+        for other in spans:
+            if other.start < before.start or other.start >= after.end or other is span or other.label_ not in USED:
+                continue
+            ref = refs[int(other.kb_id_)]
+            if ref.concept_id != concept:
+                continue
+            if ref.term_text in lay:
+                return True
+            if other.start >= sentence.end and self._defined(doc, other, book):
+                # a definition proper, not any "is": "Hyperthyroidism is a disorder ...", not "... is common"
+                j = other.end
+                while j < len(doc) and (doc[j].is_space or doc[j].text in SKIP_AFTER):
+                    j += 1
+                if j in self._cues(doc, other, ctx)["after"]:
+                    return True
+        return False
 
     @staticmethod
     def _defined(doc, span, book: dict) -> bool:
