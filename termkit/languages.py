@@ -204,10 +204,12 @@ class RealWords:
     (True, True, False)
     """
 
-    def __init__(self, code: str, known: Callable[[str], bool], untranslated: Callable[[str], bool] = lambda w: False):
+    def __init__(self, code: str, known: Callable[[str], bool], untranslated: Callable[[str], bool] = lambda w: False,
+                 lookups: bool = True):
         self.data = language_data(code)
         self.known = known
         self.untranslated = untranslated
+        self.lookups = lookups  # False: only ``known`` attests a word, not spaCy's lemma tables too
         self._cache: dict[str, bool] = {}
 
     def __call__(self, word: str) -> bool:
@@ -218,7 +220,7 @@ class RealWords:
         return cached
 
     def _attested(self, word: str) -> bool:
-        return self.known(word) or word in lookup_words(self.data.code)
+        return self.known(word) or (self.lookups and word in lookup_words(self.data.code))
 
     def _loanword(self, word: str) -> bool:
         return not self.untranslated(word) and any(word in lexicon(code) for code in self.data.loanwords_from)

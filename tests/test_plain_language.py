@@ -138,6 +138,7 @@ def test_an_explanation_two_sentences_away_is_not_near(check):
     "Some people have progressive ataxia.",  # a common qualifier does not make a name
     "Sudden ataxia can follow a stroke.",  # a capital at the start of a sentence is no name
     "Adults with peripheral neuropathy (PN) tire easily.",  # the abbreviation is the term's own
+    "---\nlang: fr\n---\nUne ataxie cérébelleuse peut suivre un AVC.",  # French adjectives follow the noun
 ])
 def test_no_excuse_where_the_term_is_used_on_its_own(check, text):
     assert [code for _, _, code, _, _ in check(text, ["TK601"])] == ["TK601"]

@@ -7,12 +7,14 @@ All of them are for the public: an article whose profile has ``audience: profess
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
 from ..components.keys import TERMS_KEY
 from ..findings import Finding, Severity
 from ..i18n import N_, _
+from ..languages import RealWords, word_frequencies
 from ..rulebooks import compile_phrase, load_profiles, load_rulebook
 from .base import CheckContext, Rule
 
@@ -91,7 +93,15 @@ def _initials_match(short: str, words: list[str]) -> bool:
     return True
 
 
-def in_longer_name(doc, span, language: str, rare_zipf: float) -> bool:
+@lru_cache(maxsize=None)
+def common_words(language: str, least: int) -> RealWords | None:
+    """Words of the language's word list counted at least ``least`` times, with their inflected
+    forms; None without a word list. (The list is loaded already: the term matcher's lexicon.)"""
+    counts = word_frequencies(language)
+    return RealWords(language, lambda w: counts.get(w, 0) >= least, lookups=False) if counts else None
+
+
+def in_longer_name(doc, span, language: str, rare_count: int) -> bool:
     """The term is a word of a longer proper name, not used on its own: an eponym before it
     ("Friedreich's ataxia"), a hyphenated compound ("Ataxia-telangiectasia"), a rare word after it
     that the public does not use alone ("ataxia telangiectasia"), or a name introduced with its
@@ -110,10 +120,9 @@ def in_longer_name(doc, span, language: str, rare_zipf: float) -> bool:
     if (after is not None and after.text == "-" and not doc[span.end - 1].whitespace_ and not after.whitespace_
             and span.end + 1 < len(doc) and doc[span.end + 1].is_alpha):
         return True
-    if rare_zipf and after is not None and after.is_alpha and not after.is_upper and doc[span.end - 1].whitespace_:
-        from wordfreq import zipf_frequency  # loaded only when a technical term is about to be reported
-
-        if zipf_frequency(after.lower_, language) < rare_zipf:
+    if rare_count and after is not None and after.is_alpha and not after.is_upper and doc[span.end - 1].whitespace_:
+        common = common_words(language, rare_count)
+        if common is not None and not common(after.lower_):
             return True
     # An abbreviation in brackets at most two words after the term, whose long form starts before it.
     for k in range(span.end, min(len(doc), span.end + 3)):
@@ -150,9 +159,9 @@ class UnexplainedJargon(Rule):
     page's subject, not jargon. The lay term in the sentence before or after, or a definition of the
     term in the next sentence, explains it too. A term inside another name is not its first use:
     after an eponym ("Friedreich's ataxia"), before a word the public does not use ("ataxia
-    telangiectasia", wordfreq's frequency below ``rare_word_zipf``), or in a name given with its
-    abbreviation ("hereditary motor and sensory neuropathy (HMSN)"). Headings are not a first
-    use; abbreviations ("MI", "BCC") are left out: they are as often place names or expansions.
+    telangiectasia": rarer than ``rare_word_count`` in the language's word list), or in a name
+    given with its abbreviation ("hereditary motor and sensory neuropathy (HMSN)"). Headings are
+    not a first use; abbreviations ("MI", "BCC") are left out: they are as often place names or expansions.
     Articles for professionals and regulators' letters are exempt.
 
     Why:
@@ -217,7 +226,7 @@ class UnexplainedJargon(Rule):
             if in_titled_name(doc, span, title_of(ctx)):
                 seen.add(ref.concept_id)  # the article's subject: it is what the page explains
                 continue
-            if in_longer_name(doc, span, ctx.language, float(rulebook(ctx).get("rare_word_zipf") or 0)):
+            if in_longer_name(doc, span, ctx.language, int(rulebook(ctx).get("rare_word_count") or 0)):
                 continue  # a word of another name; the term's own first use may come later
             seen.add(ref.concept_id)
             record["technical"] += 1
