@@ -63,6 +63,9 @@ PROFESSIONAL = {"abstract"}
 MEDQUAD = HERE.parent / "benchmarks" / "corpus"
 MEDQUAD_LABELS = HERE / "medquad_plain_language_labels.yaml"
 HELDOUT = HERE / "medquad_heldout"
+# GARD pages print the Human Phenotype Ontology's symptom table after this header (MedQuAD flattens
+# it into the paragraph): a finding after it on its line stands in that table, not in prose.
+SYMPTOM_LIST = "Signs and Symptoms Approximate number of patients"
 HELDOUT_LABELS = HELDOUT / "plain_language_labels.yaml"
 
 
@@ -169,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     scores: dict[tuple[str, str], list[float]] = {}
     formulas: dict[str, str] = {}
     findings = []  # (id, text id, lang, group, finding)
+    in_symptom_lists: set[str] = set()
     for entry in entries:
         path = entry["root"] / entry["path"]
         text = path.read_text(encoding="utf-8")
@@ -179,8 +183,11 @@ def main(argv: list[str] | None = None) -> int:
         if value is not None:
             formulas[lang] = formula
             scores.setdefault((lang, group), []).append(value)
+        lines = text.split("\n")
         for f in checker.check_file(path, entry["path"]):
             findings.append((finding_id(entry["id"], f), entry["id"], lang, group, f))
+            if SYMPTOM_LIST in lines[f.line - 1][:f.column]:
+                in_symptom_lists.add(findings[-1][0])
 
     if not args.unjudged:
         print(f"Readability of {len(entries)} texts (prose only; q1 / median / q3, n)")
@@ -219,6 +226,11 @@ def main(argv: list[str] | None = None) -> int:
         for (corpus, split), (n, j, r) in sorted(by_split.items()):
             precision = f"precision {r / j:.2f} ({r}/{j})" if j else "precision -"
             print(f"  {corpus:<9} {split:<4}: {n} findings, {j} judged, {precision}")
+        for inside, where in ((True, "in GARD's symptom tables"), (False, "in running prose")):
+            part = [fid for fid, _ in judged if (fid in in_symptom_lists) == inside]
+            if part and in_symptom_lists:
+                r = sum(labels[fid]["verdict"] == "right" for fid in part)
+                print(f"  {where}: {len(part)} judged, precision {r / len(part):.2f} ({r}/{len(part)})")
         if judged:
             print(f"  precision {right / len(judged):.2f} ({right}/{len(judged)}), {len(judged)} findings judged")
         stale = sorted(set(labels) - {fid for fid, *_ in findings})

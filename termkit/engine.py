@@ -40,6 +40,7 @@ from .term_tables import CompiledTerms, compile_terms
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 ZONE_ARTICLES = 200
@@ -74,6 +75,18 @@ class LanguageSetup:
         self.zone, self.zone_articles = ExitStack(), 1
         if hasattr(self.nlp, "memory_zone"):
             self.zone.enter_context(self.nlp.memory_zone())
+
+    def parse(self, source_text: str, prose) -> Doc:
+        """The article's prose through the pipeline, in the current memory zone (the Doc lives
+        only while its caller uses it; findings are plain data)."""
+        self.renew_zone()
+        doc = self.nlp.make_doc(prose.text)
+        doc._.termkit_source = source_text
+        doc._.termkit_text = prose.text
+        doc._.termkit_sections = prose.sections
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        return doc
 
 
 class Checker:
@@ -183,13 +196,7 @@ class Checker:
             if exc.path is None:  # e.g. an unknown `lang:`: say which article asked for it
                 raise TermkitError(exc.message, source.path, 1 if prose.front_matter else None) from None
             raise
-        setup.renew_zone()  # the Doc lives only in this call; findings are plain data
-        doc = setup.nlp.make_doc(prose.text)
-        doc._.termkit_source = source.text
-        doc._.termkit_text = prose.text
-        doc._.termkit_sections = prose.sections
-        for _, component in setup.nlp.pipeline:
-            doc = component(doc)
+        doc = setup.parse(source.text, prose)
         ctx = CheckContext(source=source, prose=prose, language=language, glossary=setup.glossary,
                            compiled=setup.compiled, settings=self.project.settings,
                            paired_source=lambda: self._paired_source(source, prose.front_matter, language),

@@ -258,13 +258,7 @@ def suggest(paths: Iterable[Path], project, language: str | None = None, top: in
         result.articles += 1
         if lang not in result.languages:
             result.languages.append(lang)
-        setup.renew_zone()
-        doc = setup.nlp.make_doc(prose.text)
-        doc._.termkit_source = source.text
-        doc._.termkit_text = prose.text
-        doc._.termkit_sections = prose.sections
-        for _, component in setup.nlp.pipeline:
-            doc = component(doc)
+        doc = setup.parse(source.text, prose)
         compiled = setup.compiled
         for span in doc.spans.get(FUZZY_KEY, ()):
             ref = compiled.refs[int(span.kb_id_)]

@@ -160,8 +160,9 @@ class UnexplainedJargon(Rule):
     term in the next sentence, explains it too. A term inside another name is not its first use:
     after an eponym ("Friedreich's ataxia"), before a word the public does not use ("ataxia
     telangiectasia": rarer than ``rare_word_count`` in the language's word list), or in a name
-    given with its abbreviation ("hereditary motor and sensory neuropathy (HMSN)"). Headings are
-    not a first use; abbreviations ("MI", "BCC") are left out: they are as often place names or expansions.
+    given with its abbreviation ("hereditary motor and sensory neuropathy (HMSN)"). A technical
+    name that holds its lay name ("diabetes mellitus", "acne vulgaris") is read as the known word.
+    Headings are not a first use; abbreviations ("MI", "BCC") are left out: they are as often place names or expansions.
     Articles for professionals and regulators' letters are exempt.
 
     Why:
@@ -183,6 +184,7 @@ class UnexplainedJargon(Rule):
     Good: Benign fasciculation (BF) is a small twitch of a muscle under the skin.
     Good: Dystonia, a movement disorder in which muscles tighten on their own, can follow a stroke.
     Good: Children with Friedreich's ataxia tire easily.
+    Good: Diabetes mellitus can damage the eyes.
     Good: ---\\ntype: professional\\n---\\nFasciculation can follow exercise.
     Good: ---\\nlang: fr\\n---\\nLa dystonie, un trouble du mouvement qui fait contracter les muscles, suit parfois un AVC.
     Good: ---\\nlang: es\\n---\\nLa distonía, un trastorno del movimiento que contrae los músculos, puede seguir a un ictus.
@@ -234,6 +236,9 @@ class UnexplainedJargon(Rule):
             explanation = concept.explanation(ctx.language)
             if not lay and not explanation:
                 continue  # nothing to suggest
+            words = set(term.text.lower().split())
+            if any(set(t.text.lower().split()) <= words for t in lay):
+                continue  # the lay name is inside it: "diabetes mellitus", "acne vulgaris" read as known words
             if span.start in linked or (span.start, span.end) in mentions:
                 record["explained"].add(ref.concept_id)
                 continue
