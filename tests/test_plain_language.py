@@ -120,6 +120,22 @@ def test_the_term_alone_after_a_longer_name_is_still_reported(check):
 
 
 @pytest.mark.parametrize("text", [
+    "Many people develop hypothyroidism, which occurs when the thyroid does not make enough hormone.",
+    "Most people then develop hypothyroidism—when thyroid hormone levels are too low—before it heals.",
+    "Most people then develop hypothyroidism - when thyroid hormone levels are too low - before it heals.",
+    "---\nlang: fr\n---\nLa fasciculation — une petite secousse d'un muscle — suit parfois l'effort.",
+    "# Tests\n\nComputed Tomography Angiography\n\nA CT scan with dye shows the blood vessels of the heart.",
+])
+def test_explained_by_a_clause_or_dashes_or_not_in_prose(check, text):
+    assert check(text, ["TK601"]) == []
+
+
+def test_a_short_line_that_ends_a_sentence_is_prose_not_a_heading(check):
+    text = "# Tests\n\nYou may need a computed tomography.\n\nIt takes a few minutes."
+    assert [code for _, _, code, _, _ in check(text, ["TK601"])] == ["TK601"]
+
+
+@pytest.mark.parametrize("text", [
     "Graves disease is a common cause of hyperthyroidism. Hyperthyroidism is a disorder in which the thyroid makes too much hormone.",
     "Some people have an overactive thyroid. Doctors treat hyperthyroidism with pills.",
     "Doctors treat hyperthyroidism with pills. It means an overactive thyroid for many years.",

@@ -21,6 +21,7 @@ from .base import CheckContext, Rule
 USED = ("preferred", "admitted")
 SKIP_BEFORE = {'"', "“", "”", "'", "‘", "’", "*", "_"}
 CUE_WINDOW = 12  # tokens each side of a term searched for cue phrases (longer than any phrase)
+DASHES = {"-", "–", "—", "--"}
 SKIP_AFTER = {",", '"', "“", "”", "'", "‘", "’", "*", "_"}
 # the formulas' names (those with ordinary words are translated where they are shown)
 FORMULA_NAMES = {"flesch-kincaid-grade": N_("Flesch-Kincaid grade"), "kandel-moles": N_("Kandel-Moles reading ease"),
@@ -43,9 +44,18 @@ def rulebook(ctx: CheckContext) -> dict:
 
 
 def in_heading(ctx: CheckContext, offset: int) -> bool:
+    """A Markdown heading, or a line that stands as one: a paragraph of one short line with no
+    closing punctuation ("Computed Tomography Angiography" between two blank lines)."""
     text = ctx.source.text
     start = text.rfind("\n", 0, offset) + 1
-    return text[start:offset + 1].lstrip(" ").startswith("#")
+    if text[start:offset + 1].lstrip(" ").startswith("#"):
+        return True
+    end = text.find("\n", offset)
+    end = len(text) if end == -1 else end
+    line = text[start:end].strip()
+    alone = text[max(0, start - 2):start] in ("\n\n", "\n") and text[end:end + 2] in ("\n\n", "")
+    return (alone and start >= 2 and text[start - 2:start] == "\n\n" and 0 < len(line.split()) <= 8
+            and not line.endswith((".", "!", "?", ":", ";", ",", ")")) and line[:1].isupper())
 
 
 def title_of(ctx: CheckContext) -> str:
@@ -118,8 +128,8 @@ def in_longer_name(doc, span, language: str, rare_count: int) -> bool:
     if before is not None and before.text == "-" and not doc[span.start - 2].whitespace_ and doc[span.start - 2].is_alpha:
         return True
     if (after is not None and after.text == "-" and not doc[span.end - 1].whitespace_ and not after.whitespace_
-            and span.end + 1 < len(doc) and doc[span.end + 1].is_alpha):
-        return True
+            and span.end + 1 < len(doc) and doc[span.end + 1].is_alpha and not doc[span.end + 1].is_stop):
+        return True  # not "hypothyroidism-when ...": a dash that lost its spaces
     if rare_count and after is not None and after.is_alpha and not after.is_upper and doc[span.end - 1].whitespace_:
         common = common_words(language, rare_count)
         if common is not None and not common(after.lower_):
@@ -149,7 +159,8 @@ class UnexplainedJargon(Rule):
     A term is explained by its lay term beside it with a link phrase of the terms rulebook
     ("fasciculation (muscle twitching)", "muscle twitching, which doctors call fasciculation",
     "also called"), by a definition ("Fasciculation is a ...", "fasciculation means ..."), by an
-    apposition ("dystonia, a movement disorder in which ..."), by a bracket of words after it, by a naming phrase before it ("a twitch under the skin, called
+    apposition ("dystonia, a movement disorder in which ..."), by words between dashes
+    ("hypothyroidism—when thyroid hormone levels are too low—"), by a bracket of words after it, by a naming phrase before it ("a twitch under the skin, called
     fasciculation"), or by words that describe it before its name in brackets ("small twitches of
     a muscle (fasciculation)"). The phrases are data per language
     (``rulebooks/<lang>/plain_language.yaml``). Each concept is reported once per article;
@@ -162,7 +173,7 @@ class UnexplainedJargon(Rule):
     telangiectasia": rarer than ``rare_word_count`` in the language's word list), or in a name
     given with its abbreviation ("hereditary motor and sensory neuropathy (HMSN)"). A technical
     name that holds its lay name ("diabetes mellitus", "acne vulgaris") is read as the known word.
-    Headings are not a first use; abbreviations ("MI", "BCC") are left out: they are as often place names or expansions.
+    Headings, and short lines that stand as headings, are not a first use; abbreviations ("MI", "BCC") are left out: they are as often place names or expansions.
     Articles for professionals and regulators' letters are exempt.
 
     Why:
@@ -362,6 +373,11 @@ class UnexplainedJargon(Rule):
             k += 1
         if k < len(doc) and doc[k].text == "," and j in cues["apposition"]:
             return True
+        if k + 1 < len(doc) and doc[k].text in DASHES and doc[k + 1].is_lower and doc[k + 1].is_stop:
+            # words between dashes, as in brackets: "hypothyroidism—when thyroid hormone levels are too low—"
+            words = sum(1 for t in doc[k + 1:min(len(doc), k + 12)] if t.is_alpha)
+            if bracket_words and words >= bracket_words:
+                return True
         if bracket_words and j < len(doc) and doc[j].text == "(":
             words = 0
             k = j + 1
