@@ -10,11 +10,18 @@ the benchmark's real-prose corpus. Documents are taken in file order until --wor
 Usage: python benchmarks/corpus/build_medquad.py MEDQUAD_GIT_DIR [--subset 6_NINDS_QA] [--words 55000]
 (MEDQUAD_GIT_DIR: a clone or bare copy of the repository; the files are read with `git show`.)
 
-The held-out consumer pages of eval/plain_language.py (other NIH institutes, judged only after the
-rules were frozen) are built by the same script:
+The held-out consumer pages of eval/plain_language.py (other NIH institutes and CDC; TK601 judged
+on them only after the rule was frozen) are built by the same script. ``FOLDER:WORDS`` takes that
+folder's documents in file order up to WORDS prose words; ``--exclude`` leaves out the pages of
+another manifest, so the second round takes the next pages of the same folders:
 
     python benchmarks/corpus/build_medquad.py MEDQUAD_GIT_DIR --out eval/medquad_heldout \
-        --subset 5_NIDDK_QA --subset 8_NHLBI_QA_XML --subset 7_SeniorHealth_QA --words 60000
+        --subset 5_NIDDK_QA:15000 --subset 8_NHLBI_QA_XML:15000 --subset 7_SeniorHealth_QA:15000 \
+        --subset 9_CDC_QA:10000 --subset 3_GHR_QA:10000 --subset 1_CancerGov_QA:10000 --subset 2_GARD_QA:40000
+    python benchmarks/corpus/build_medquad.py MEDQUAD_GIT_DIR --out eval/medquad_heldout2 \
+        --exclude eval/medquad_heldout/manifest-medquad.yaml --exclude benchmarks/corpus/manifest-medquad.yaml \
+        --subset 5_NIDDK_QA:20000 --subset 8_NHLBI_QA_XML:20000 --subset 7_SeniorHealth_QA:15000 \
+        --subset 9_CDC_QA:15000 --subset 3_GHR_QA:15000 --subset 1_CancerGov_QA:15000 --subset 2_GARD_QA:50000
 """
 
 from __future__ import annotations
@@ -33,9 +40,10 @@ def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", "--git-dir", str(repo), *args], capture_output=True, text=True, check=True).stdout
 
 
-def realworld_urls() -> set[str]:
+def realworld_urls(also: list[Path] = ()) -> set[str]:
+    """Source URLs of eval/realworld's texts and of the manifests in ``also``: pages not to repeat."""
     urls = set()
-    for manifest in (REPO / "eval" / "realworld").glob("manifest*.yaml"):
+    for manifest in [*(REPO / "eval" / "realworld").glob("manifest*.yaml"), *also]:
         urls.update(m.strip().rstrip("/") for m in re.findall(r"source_url:\s*(\S+)", manifest.read_text("utf-8")))
     return urls
 
@@ -46,6 +54,8 @@ def main() -> None:
     parser.add_argument("--subset", action="append", help="MedQuAD folder (repeat for several; default 6_NINDS_QA)")
     parser.add_argument("--out", type=Path, default=HERE, help="folder for medquad/ and manifest-medquad.yaml")
     parser.add_argument("--words", type=int, default=55000)
+    parser.add_argument("--exclude", type=Path, action="append",
+                        help="a manifest whose pages are left out (repeat for several)")
     args = parser.parse_args()
     budgets = dict((s.split(":")[0], int(s.split(":")[1]) if ":" in s else args.words) for s in args.subset or ["6_NINDS_QA"])
     subsets = list(budgets)
@@ -56,7 +66,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.md"):
         old.unlink()
-    skip, seen, total, rows = realworld_urls(), set(), 0, []
+    skip, seen, total, rows = realworld_urls(args.exclude or []), set(), 0, []
     paths = [p for subset in subsets for p in sorted(git(repo, "ls-tree", "-r", "--name-only", "HEAD", subset).split())]
     taken = dict.fromkeys(subsets, 0)
     for path in paths:
@@ -89,7 +99,7 @@ def main() -> None:
         if all(taken[s] >= budgets[s] for s in subsets):
             break
     purpose = ("# Held-out real English consumer health pages for eval/plain_language.py: TK601 judged on them only "
-               "after the rule was frozen; never tuned on." if heldout else
+               f"after the rule was frozen ({args.out.name})." if heldout else
                "# Real English health prose for benchmarks/bench_claims.py (speed), and for eval/plain_language.py "
                "(TK601 labels; rules tuned on its dev split only).")
     institutes = {"6_NINDS_QA": "the National Institute of Neurological Disorders and Stroke",
