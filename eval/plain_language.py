@@ -16,6 +16,10 @@ Corpora (both by default; ``--corpus realworld`` or ``--corpus medquad`` for one
   ``heldout``. Its findings were judged only after the rule was frozen, and the rule is not tuned
   on them: its figure is the one that says how TK601 does on pages nobody tuned it on. Labels in
   ``eval/medquad_heldout/plain_language_labels.yaml``.
+- heldout2: the second held-out round (``eval/medquad_heldout2``, 196 further pages of the same
+  folders), judged at the rule's final version; text id ``heldout2-<file stem>``; split
+  ``heldout2``. Round 1's labels were used to change the rule after they were read; round 2's
+  were not: it is the blind figure.
 - medquad: the 138 NIH consumer pages of ``benchmarks/corpus/medquad`` (MedQuAD, CC BY 4.0,
   ``benchmarks/corpus/manifest-medquad.yaml``), TK601 only; text id ``medquad-<file stem>``
   (e.g. ``medquad-0000001``); labels in ``eval/medquad_plain_language_labels.yaml``. Their split
@@ -63,6 +67,8 @@ PROFESSIONAL = {"abstract"}
 MEDQUAD = HERE.parent / "benchmarks" / "corpus"
 MEDQUAD_LABELS = HERE / "medquad_plain_language_labels.yaml"
 HELDOUT = HERE / "medquad_heldout"
+# the held-out rounds: split name -> folder (labels in its plain_language_labels.yaml)
+HELDOUTS = {"heldout": HELDOUT, "heldout2": HERE / "medquad_heldout2"}
 # GARD pages print the Human Phenotype Ontology's symptom table after this header (MedQuAD flattens
 # it into the paragraph): a finding after it on its line stands in that table, not in prose.
 SYMPTOM_LIST = "Signs and Symptoms Approximate number of patients"
@@ -141,10 +147,10 @@ def quartiles(values: list[float]) -> tuple[float, float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test", "heldout"], help="only this split (default: every text)")
+    parser.add_argument("--split", choices=["dev", "test", "heldout", "heldout2"], help="only this split (default: every text)")
     parser.add_argument("--unjudged", action="store_true", help="list only the TK601 findings without a label")
-    parser.add_argument("--corpus", choices=["all", "realworld", "medquad", "heldout"], default="all",
-                        help="which texts (default: all = realworld, medquad and heldout)")
+    parser.add_argument("--corpus", choices=["all", "realworld", "medquad", "heldout", "heldout2"], default="all",
+                        help="which texts (default: all = realworld, medquad and both held-out rounds)")
     parser.add_argument("--root", type=Path, default=ROOT)
     parser.add_argument("--project", type=Path, default=HERE.parent,
                         help="a folder with termkit.yaml whose glossary and locales to use (default: the shipped ones)")
@@ -163,9 +169,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus in ("all", "medquad"):
         entries += load_medquad(MEDQUAD)
         labels.update(load_labels(MEDQUAD_LABELS))
-    if args.corpus in ("all", "heldout"):
-        entries += load_medquad(HELDOUT, prefix="heldout-", split="heldout")
-        labels.update(load_labels(HELDOUT_LABELS))
+    for split, folder in HELDOUTS.items():
+        if args.corpus in ("all", split) and folder.is_dir():
+            entries += load_medquad(folder, prefix=f"{split}-", split=split)
+            labels.update(load_labels(folder / HELDOUT_LABELS.name))
     entries = [e for e in entries if not args.split or e.get("split") == args.split]
     split_of_text = {e["id"]: e.get("split") for e in entries}
 
@@ -216,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {lang}: {n} findings, {j} judged, precision {r / j:.2f}" if j else f"  {lang}: {n} findings, 0 judged")
         by_split: dict[tuple[str, str], list[int]] = {}
         for fid, text_id, _, _, _ in findings:
-            corpus = text_id.split("-")[0] if text_id.startswith(("medquad-", "heldout-")) else "realworld"
+            corpus = text_id.split("-")[0] if text_id.startswith(("medquad-", "heldout")) else "realworld"
             for key in ((corpus, split_of_text[text_id]), ("all", split_of_text[text_id])):
                 counts = by_split.setdefault(key, [0, 0, 0])
                 counts[0] += 1

@@ -49,6 +49,8 @@ class Label:
     note: str
     start: int = 0  # character span in the file
     end: int = 0
+    subtype: str = ""
+    source: str = ""  # "termkit": a finding the labeller judged; "reading": a miss found by reading
 
 
 def load_manifest(root: Path) -> list[dict]:
@@ -87,7 +89,8 @@ def load_labels(root: Path, entry: dict, text: str, profiles) -> list[Label]:
         if raw.get("code") == "TK402":
             continue  # judged by the policy above
         label = Label(str(raw.get("code")), int(raw.get("line") or 1), str(raw.get("text") or ""),
-                      str(raw.get("verdict")), str(raw.get("note") or ""))
+                      str(raw.get("verdict")), str(raw.get("note") or ""), subtype=str(raw.get("subtype") or ""),
+                      source=str(raw.get("source") or ""))
         line_no = min(max(label.line, 1), len(starts))
         line_start = starts[line_no - 1]
         line_end = starts[line_no] - 1 if line_no < len(starts) else len(text)
@@ -147,6 +150,11 @@ def evaluate(root: Path, entries: list[dict], checker, claims_checker, split: st
                 continue
             key = (label.code, lang)
             stats[key]["labelled"] += 1
+            if label.code == "TK401":
+                subtypes[(label.subtype or "?", "labelled")] += 1
+                subtypes[(label.subtype or "?", "found")] += i in used
+                subtypes[("by " + (label.source or "?"), "labelled")] += 1
+                subtypes[("by " + (label.source or "?"), "found")] += i in used
             if i in used:
                 stats[key]["found"] += 1
             else:
@@ -218,7 +226,14 @@ def main() -> int:
         figures[split] = report(split, stats, quoted, len(chosen), words)
         print("TK401 by subtype (right/findings):", ", ".join(
             f"{name} {subtypes[(name, 'right')]}/{subtypes[(name, 'right')] + subtypes[(name, 'wrong')]}"
-            for name in sorted({n for n, _ in subtypes})))
+            for name in sorted({n for n, kind in subtypes if kind in ("right", "wrong")})))
+        print("TK401 recall by labelled subtype (found/labelled):", ", ".join(
+            f"{name} {subtypes[(name, 'found')]}/{subtypes[(name, 'labelled')]}"
+            for name in sorted({n for n, kind in subtypes if kind == "labelled" and not n.startswith("by ")})))
+        # claims labelled from a finding of the tool at labelling time, against misses found by reading
+        print("TK401 recall by how the claim was labelled (found/labelled):", ", ".join(
+            f"{name[3:]} {subtypes[(name, 'found')]}/{subtypes[(name, 'labelled')]}"
+            for name in sorted({n for n, kind in subtypes if kind == "labelled" and n.startswith("by ")})))
         if args.show_errors and split == "dev":
             print("\n".join(sorted(errors)))
     if args.json:
