@@ -130,6 +130,11 @@ def test_explained_by_a_clause_or_dashes_or_not_in_prose(check, text):
     assert check(text, ["TK601"]) == []
 
 
+def test_each_item_of_a_list_is_its_own_first_use(check):
+    text = "---\nlang: fr\n---\nL'infection provoque de la fièvre, des céphalées, une asthénie et des nausées."
+    assert [(line, column) for line, column, _, _, _ in check(text, ["TK601"])] == [(4, 40), (4, 55)]
+
+
 def test_a_short_line_that_ends_a_sentence_is_prose_not_a_heading(check):
     text = "# Tests\n\nYou may need a computed tomography.\n\nIt takes a few minutes."
     assert [code for _, _, code, _, _ in check(text, ["TK601"])] == ["TK601"]
@@ -151,6 +156,7 @@ def test_an_explanation_two_sentences_away_is_not_near(check):
 
 @pytest.mark.parametrize("text", [
     "Ataxia, a rash and fever followed.",  # a list, not an apposition
+    "Fever, ataxia, a rash of the skin and vomiting followed.",  # a list item before "a ... of"
     "Some people have progressive ataxia.",  # a common qualifier does not make a name
     "Sudden ataxia can follow a stroke.",  # a capital at the start of a sentence is no name
     "Adults with peripheral neuropathy (PN) tire easily.",  # the abbreviation is the term's own

@@ -85,6 +85,16 @@ def in_titled_name(doc, span, title: str) -> bool:
     return any(name.lower() in title for name in wider)
 
 
+def in_list(doc, span) -> bool:
+    """The term is an item of a list: a comma before it, maybe with an article between ("de la
+    fièvre, des céphalées, une asthénie"); what follows its comma is the next item, not an
+    apposition."""
+    i = span.start - 1
+    if i >= 0 and doc[i].is_stop and doc[i].is_alpha:
+        i -= 1  # an article or a preposition: "des", "a", "the"
+    return i >= 0 and doc[i].text == ","
+
+
 def _initials_match(short: str, words: list[str]) -> bool:
     """Schwartz and Hearst's test (2003) that ``words`` are the long form of the abbreviation
     ``short``: its letters appear in them in order, read from the end, and the first letter starts
@@ -371,7 +381,7 @@ class UnexplainedJargon(Rule):
         k = span.end  # an apposition after a comma: "dystonia, a movement disorder in which ..."
         while k < len(doc) and doc[k].is_space:
             k += 1
-        if k < len(doc) and doc[k].text == "," and j in cues["apposition"]:
+        if k < len(doc) and doc[k].text == "," and j in cues["apposition"] and not in_list(doc, span):
             return True
         if k + 1 < len(doc) and doc[k].text in DASHES and doc[k + 1].is_lower and doc[k + 1].is_stop:
             # words between dashes, as in brackets: "hypothyroidism—when thyroid hormone levels are too low—"
