@@ -121,6 +121,10 @@ def test_the_term_alone_after_a_longer_name_is_still_reported(check):
 
 @pytest.mark.parametrize("text", [
     "Many people develop hypothyroidism, which occurs when the thyroid does not make enough hormone.",
+    "Legs may swell with edema, or swelling from fluid, after a long flight.",
+    "Thyroiditis can lead to hypothyroidism. Hypothyroidism, a condition in which the thyroid makes too little hormone, is treated with pills.",
+    "Some have a disorder that damages the nerves of the arms (motor and sensory neuropathy).",
+    "It is insulin resistance, a condition linked to excess weight in which cells do not use insulin well.",
     "Most people then develop hypothyroidism—when thyroid hormone levels are too low—before it heals.",
     "Most people then develop hypothyroidism - when thyroid hormone levels are too low - before it heals.",
     "---\nlang: fr\n---\nLa fasciculation — une petite secousse d'un muscle — suit parfois l'effort.",
@@ -157,6 +161,7 @@ def test_an_explanation_two_sentences_away_is_not_near(check):
 @pytest.mark.parametrize("text", [
     "Ataxia, a rash and fever followed.",  # a list, not an apposition
     "Fever, ataxia, a rash of the skin and vomiting followed.",  # a list item before "a ... of"
+    "Signs are psychosis, optic neuropathy, or sudden hearing loss.",  # a list's last "or" is no gloss
     "Some people have progressive ataxia.",  # a common qualifier does not make a name
     "Sudden ataxia can follow a stroke.",  # a capital at the start of a sentence is no name
     "Adults with peripheral neuropathy (PN) tire easily.",  # the abbreviation is the term's own

@@ -85,13 +85,16 @@ def in_titled_name(doc, span, title: str) -> bool:
     return any(name.lower() in title for name in wider)
 
 
-def in_list(doc, span) -> bool:
-    """The term is an item of a list: a comma before it, maybe with an article between ("de la
-    fièvre, des céphalées, une asthénie"); what follows its comma is the next item, not an
-    apposition."""
+def in_list(doc, span, qualifiers: int = 0) -> bool:
+    """The term is an item of a list: a comma before it, maybe with an article ("de la fièvre, des
+    céphalées, une asthénie") or, given ``qualifiers``, that many lower-case words ("psychosis,
+    optic neuropathy, or hearing loss"). What follows its own comma is then the next item, not
+    an apposition or a gloss."""
     i = span.start - 1
     if i >= 0 and doc[i].is_stop and doc[i].is_alpha:
-        i -= 1  # an article or a preposition: "des", "a", "the"
+        i -= 1
+    while qualifiers and i >= 0 and doc[i].is_alpha and doc[i].is_lower:
+        i, qualifiers = i - 1, qualifiers - 1
     return i >= 0 and doc[i].text == ","
 
 
@@ -169,7 +172,8 @@ class UnexplainedJargon(Rule):
     A term is explained by its lay term beside it with a link phrase of the terms rulebook
     ("fasciculation (muscle twitching)", "muscle twitching, which doctors call fasciculation",
     "also called"), by a definition ("Fasciculation is a ...", "fasciculation means ..."), by an
-    apposition ("dystonia, a movement disorder in which ..."), by words between dashes
+    apposition ("dystonia, a movement disorder in which ...", "edema, or swelling"; not when the
+    term is itself an item of a list), by words between dashes
     ("hypothyroidism—when thyroid hormone levels are too low—"), by a bracket of words after it, by a naming phrase before it ("a twitch under the skin, called
     fasciculation"), or by words that describe it before its name in brackets ("small twitches of
     a muscle (fasciculation)"). The phrases are data per language
@@ -177,8 +181,8 @@ class UnexplainedJargon(Rule):
     later uses are fine. A sentence whose subject is the term and whose verb defines it
     ("Viral gastroenteritis is inflammation of ...") explains it too. A term inside the longer
     name that the article's title gives ("ataxia" on a page titled "Ataxia telangiectasia") is the
-    page's subject, not jargon. The lay term in the sentence before or after, or a definition of the
-    term in the next sentence, explains it too. A term inside another name is not its first use:
+    page's subject, not jargon. The lay term in the sentence before or after, or the term explained
+    or defined at its use in the next sentence, explains it too. A term inside another name is not its first use:
     after an eponym ("Friedreich's ataxia"), before a word the public does not use ("ataxia
     telangiectasia": rarer than ``rare_word_count`` in the language's word list), or in a name
     given with its abbreviation ("hereditary motor and sensory neuropathy (HMSN)"). A technical
@@ -285,7 +289,7 @@ class UnexplainedJargon(Rule):
         from spacy.strings import hash_string
 
         matcher = self._matcher(doc.vocab, ctx)
-        starts, ends, appositions = set(), set(), set()
+        starts, ends, appositions = set(), set(), {}
         if len(matcher):
             first, last = max(0, span.start - CUE_WINDOW), min(len(doc), span.end + CUE_WINDOW)
             # by hash: the string store may be trimmed between articles
@@ -294,7 +298,7 @@ class UnexplainedJargon(Rule):
                 if match_id == after:
                     starts.add(first + start)
                 elif match_id == apposition:
-                    appositions.add(first + start)
+                    appositions.setdefault(first + start, []).append(first + end)
                 else:
                     ends.add(first + end)
         return {"after": starts, "before": ends, "apposition": appositions}
@@ -335,13 +339,18 @@ class UnexplainedJargon(Rule):
                 continue
             if ref.term_text in lay:
                 return True
-            if other.start >= sentence.end and self._defined(doc, other, book):
+            if other.start < sentence.end:
+                continue
+            cues = self._cues(doc, other, ctx)
+            if self._defined(doc, other, book):
                 # a definition proper, not any "is": "Hyperthyroidism is a disorder ...", not "... is common"
                 j = other.end
                 while j < len(doc) and (doc[j].is_space or doc[j].text in SKIP_AFTER):
                     j += 1
-                if j in self._cues(doc, other, ctx)["after"]:
+                if j in cues["after"]:
                     return True
+            if self._explained(doc, other, cues, int(book.get("bracket_words") or 0)):
+                return True  # explained at its next use, a sentence on: "... hypothyroidism, a condition in which ..."
         return False
 
     @staticmethod
@@ -381,8 +390,12 @@ class UnexplainedJargon(Rule):
         k = span.end  # an apposition after a comma: "dystonia, a movement disorder in which ..."
         while k < len(doc) and doc[k].is_space:
             k += 1
-        if k < len(doc) and doc[k].text == "," and j in cues["apposition"] and not in_list(doc, span):
-            return True
+        if k < len(doc) and doc[k].text == "," and j in cues["apposition"]:
+            # a one-word gloss ("edema, or swelling") or a description ("dystonia, a movement disorder
+            # in which"), unless the term is itself an item of a list and these are the next items
+            one_word = all(end - j == 1 for end in cues["apposition"][j])
+            if not in_list(doc, span, qualifiers=2 if one_word else 0):
+                return True
         if k + 1 < len(doc) and doc[k].text in DASHES and doc[k + 1].is_lower and doc[k + 1].is_stop:
             # words between dashes, as in brackets: "hypothyroidism—when thyroid hormone levels are too low—"
             words = sum(1 for t in doc[k + 1:min(len(doc), k + 12)] if t.is_alpha)
@@ -397,8 +410,8 @@ class UnexplainedJargon(Rule):
                 k += 1
             if words >= bracket_words:
                 return True
-        o = span.start - 1  # the opening bracket, maybe before a qualifier: "(orthostatic hypotension)"
-        while o >= 0 and span.start - o <= 2 and doc[o].is_alpha and doc[o].is_lower:
+        o = span.start - 1  # the opening bracket, maybe before qualifiers: "(motor and sensory neuropathy)"
+        while o >= 0 and span.start - o <= 3 and doc[o].is_alpha and doc[o].is_lower:
             o -= 1
         if bracket_words and o >= 0 and doc[o].text == "(" and j < len(doc) and doc[j].text == ")":
             # The term named in brackets after words that describe it: "hardening of blood
