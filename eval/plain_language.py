@@ -18,8 +18,10 @@ Corpora (both by default; ``--corpus realworld`` or ``--corpus medquad`` for one
   ``eval/medquad_heldout/plain_language_labels.yaml``.
 - heldout2: the second held-out round (``eval/medquad_heldout2``, 196 further pages of the same
   folders), judged at the rule's final version; text id ``heldout2-<file stem>``; split
-  ``heldout2``. Round 1's labels were used to change the rule after they were read; round 2's
-  were not: it is the blind figure.
+  ``heldout2``. Round 1's labels were used to change the rule after they were read, and so
+  were round 2's; round 3's were not: it is the blind figure.
+- heldout3: the third round (``eval/medquad_heldout3``, 217 further pages, more of them outside
+  GARD), judged at the rule's version after round 2's labels were used; split ``heldout3``.
 - medquad: the 138 NIH consumer pages of ``benchmarks/corpus/medquad`` (MedQuAD, CC BY 4.0,
   ``benchmarks/corpus/manifest-medquad.yaml``), TK601 only; text id ``medquad-<file stem>``
   (e.g. ``medquad-0000001``); labels in ``eval/medquad_plain_language_labels.yaml``. Their split
@@ -68,7 +70,7 @@ MEDQUAD = HERE.parent / "benchmarks" / "corpus"
 MEDQUAD_LABELS = HERE / "medquad_plain_language_labels.yaml"
 HELDOUT = HERE / "medquad_heldout"
 # the held-out rounds: split name -> folder (labels in its plain_language_labels.yaml)
-HELDOUTS = {"heldout": HELDOUT, "heldout2": HERE / "medquad_heldout2"}
+HELDOUTS = {"heldout": HELDOUT, "heldout2": HERE / "medquad_heldout2", "heldout3": HERE / "medquad_heldout3"}
 # GARD pages print the Human Phenotype Ontology's symptom table after this header (MedQuAD flattens
 # it into the paragraph): a finding after it on its line stands in that table, not in prose.
 SYMPTOM_LIST = "Signs and Symptoms Approximate number of patients"
@@ -147,10 +149,10 @@ def quartiles(values: list[float]) -> tuple[float, float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test", "heldout", "heldout2"], help="only this split (default: every text)")
+    parser.add_argument("--split", choices=["dev", "test", *HELDOUTS], help="only this split (default: every text)")
     parser.add_argument("--unjudged", action="store_true", help="list only the TK601 findings without a label")
-    parser.add_argument("--corpus", choices=["all", "realworld", "medquad", "heldout", "heldout2"], default="all",
-                        help="which texts (default: all = realworld, medquad and both held-out rounds)")
+    parser.add_argument("--corpus", choices=["all", "realworld", "medquad", *HELDOUTS], default="all",
+                        help="which texts (default: all = realworld, medquad and the held-out rounds)")
     parser.add_argument("--root", type=Path, default=ROOT)
     parser.add_argument("--project", type=Path, default=HERE.parent,
                         help="a folder with termkit.yaml whose glossary and locales to use (default: the shipped ones)")

@@ -22,6 +22,11 @@ another manifest, so the second round takes the next pages of the same folders:
         --exclude eval/medquad_heldout/manifest-medquad.yaml --exclude benchmarks/corpus/manifest-medquad.yaml \
         --subset 5_NIDDK_QA:20000 --subset 8_NHLBI_QA_XML:20000 --subset 7_SeniorHealth_QA:15000 \
         --subset 9_CDC_QA:15000 --subset 3_GHR_QA:15000 --subset 1_CancerGov_QA:15000 --subset 2_GARD_QA:50000
+    python benchmarks/corpus/build_medquad.py MEDQUAD_GIT_DIR --out eval/medquad_heldout3 \
+        --exclude eval/medquad_heldout/manifest-medquad.yaml --exclude eval/medquad_heldout2/manifest-medquad.yaml \
+        --exclude benchmarks/corpus/manifest-medquad.yaml \
+        --subset 5_NIDDK_QA:40000 --subset 8_NHLBI_QA_XML:40000 --subset 7_SeniorHealth_QA:30000 \
+        --subset 9_CDC_QA:30000 --subset 3_GHR_QA:30000 --subset 1_CancerGov_QA:30000 --subset 2_GARD_QA:40000
 """
 
 from __future__ import annotations
