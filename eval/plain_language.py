@@ -31,6 +31,10 @@ Corpora (both by default; ``--corpus realworld`` or ``--corpus medquad`` for one
 TK601 precision is printed per language, per corpus and split, for all texts of each split, and
 overall, with the number of findings judged (a finding counts when its id has a label).
 
+- readability: ``eval/readability`` (consumer and professional texts in French, Spanish and
+  German, openly licensed, ``manifest-<lang>.yaml`` with ``group: consumer|professional``), for
+  the readability distributions only.
+
 Texts: ``eval/realworld/manifest*.yaml`` (``genre`` per text; the text's front matter ``type:``).
 Groups: consumer = fact-sheet, explainer, forum, product-page; professional = abstract (or front
 matter ``type: abstract`` or ``professional``); other = encyclopedia, news, press-release,
@@ -69,6 +73,7 @@ PROFESSIONAL = {"abstract"}
 MEDQUAD = HERE.parent / "benchmarks" / "corpus"
 MEDQUAD_LABELS = HERE / "medquad_plain_language_labels.yaml"
 HELDOUT = HERE / "medquad_heldout"
+READABILITY = HERE / "readability"  # consumer and professional texts per language, for the grade only
 # the held-out rounds: split name -> folder (labels in its plain_language_labels.yaml)
 HELDOUTS = {"heldout": HELDOUT, "heldout2": HERE / "medquad_heldout2", "heldout3": HERE / "medquad_heldout3"}
 # GARD pages print the Human Phenotype Ontology's symptom table after this header (MedQuAD flattens
@@ -198,8 +203,17 @@ def main(argv: list[str] | None = None) -> int:
             if SYMPTOM_LIST in lines[f.line - 1][:f.column]:
                 in_symptom_lists.add(findings[-1][0])
 
+    # the readability corpus (consumer and professional texts in fr, es, de): scored, not judged
+    extra = [dict(e, root=READABILITY) for e in load_manifest(READABILITY)] if args.corpus == "all" else []
+    for entry in extra:
+        text = (READABILITY / entry["path"]).read_text(encoding="utf-8")
+        formula, value, _ = readability(text, entry["lang"])
+        if value is not None:
+            formulas[entry["lang"]] = formula
+            scores.setdefault((entry["lang"], entry["group"]), []).append(value)
+
     if not args.unjudged:
-        print(f"Readability of {len(entries)} texts (prose only; q1 / median / q3, n)")
+        print(f"Readability of {sum(len(v) for v in scores.values())} texts (prose only; q1 / median / q3, n)")
         for lang in sorted(formulas):
             print(f"  {lang}  {formulas[lang]}")
             for group in ("consumer", "professional", "other"):
