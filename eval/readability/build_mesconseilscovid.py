@@ -31,7 +31,7 @@ for f in files:
             continue
         if line.startswith(".. "):
             continue  # other directives
-        body.append(line[4:] if line.startswith("    ") else line.strip() if not line.strip() else line)
+        body.append(line[4:] if line.startswith("    ") else line.rstrip())  # answers are indented by 4
     text = "\n".join(body)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     words = len(re.sub(r"[#*_\[\]()]", " ", text).split())

@@ -53,9 +53,9 @@ def in_heading(ctx: CheckContext, offset: int) -> bool:
     end = text.find("\n", offset)
     end = len(text) if end == -1 else end
     line = text[start:end].strip()
-    alone = text[max(0, start - 2):start] in ("\n\n", "\n") and text[end:end + 2] in ("\n\n", "")
-    return (alone and start >= 2 and text[start - 2:start] == "\n\n" and 0 < len(line.split()) <= 8
-            and not line.endswith((".", "!", "?", ":", ";", ",", ")")) and line[:1].isupper())
+    alone = text[max(0, start - 2):start] == "\n\n" and text[end:end + 2] in ("\n\n", "\n", "")
+    return (alone and 0 < len(line.split()) <= 8 and line[:1].isupper()
+            and not line.endswith((".", "!", "?", ":", ";", ",", ")")))
 
 
 def title_of(ctx: CheckContext) -> str:
@@ -132,12 +132,10 @@ def in_longer_name(doc, span, language: str, rare_count: int) -> bool:
     "postural orthostatic tachycardia syndrome (POTS)")."""
     before = doc[span.start - 1] if span.start else None
     after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and before.text in ("'s", "’s") and span.start >= 2:
-        before = doc[span.start - 2]
-    if (before is not None and before.is_title and before.is_alpha and len(before) > 1
-            and not before.is_sent_start and not before.is_stop):
+    name = doc[span.start - 2] if before is not None and before.text in ("'s", "’s") and span.start >= 2 else before
+    if (name is not None and name.is_title and name.is_alpha and len(name) > 1
+            and not name.is_sent_start and not name.is_stop):
         return True  # an eponym or another name's word: "Friedreich's ataxia", "Friedreichs ataxia"
-    before = doc[span.start - 1] if span.start else None
     if before is not None and before.text == "-" and not doc[span.start - 2].whitespace_ and doc[span.start - 2].is_alpha:
         return True
     if (after is not None and after.text == "-" and not doc[span.end - 1].whitespace_ and not after.whitespace_
@@ -173,21 +171,22 @@ class UnexplainedJargon(Rule):
     ("fasciculation (muscle twitching)", "muscle twitching, which doctors call fasciculation",
     "also called"), by a definition ("Fasciculation is a ...", "fasciculation means ..."), by an
     apposition ("dystonia, a movement disorder in which ...", "edema, or swelling"; not when the
-    term is itself an item of a list), by words between dashes
-    ("hypothyroidism—when thyroid hormone levels are too low—"), by a bracket of words after it, by a naming phrase before it ("a twitch under the skin, called
-    fasciculation"), or by words that describe it before its name in brackets ("small twitches of
-    a muscle (fasciculation)"). The phrases are data per language
-    (``rulebooks/<lang>/plain_language.yaml``). Each concept is reported once per article;
-    later uses are fine. A sentence whose subject is the term and whose verb defines it
-    ("Viral gastroenteritis is inflammation of ...") explains it too. A term inside the longer
-    name that the article's title gives ("ataxia" on a page titled "Ataxia telangiectasia") is the
-    page's subject, not jargon. The lay term in the sentence before or after, or the term explained
-    or defined at its use in the next sentence, explains it too. A term inside another name is not its first use:
-    after an eponym ("Friedreich's ataxia"), before a word the public does not use ("ataxia
-    telangiectasia": rarer than ``rare_word_count`` in the language's word list), or in a name
-    given with its abbreviation ("hereditary motor and sensory neuropathy (HMSN)"). A technical
-    name that holds its lay name ("diabetes mellitus", "acne vulgaris") is read as the known word.
-    Headings, and short lines that stand as headings, are not a first use; abbreviations ("MI", "BCC") are left out: they are as often place names or expansions.
+    term is itself an item of a list), by words between dashes ("hypothyroidism—when thyroid
+    hormone levels are too low—"), by a bracket of words after it, by a naming phrase before it
+    ("a twitch under the skin, called fasciculation"), or by words that describe it before its
+    name in brackets ("small twitches of a muscle (fasciculation)"). The phrases are data per
+    language (``rulebooks/<lang>/plain_language.yaml``). Each concept is reported once per
+    article; later uses are fine. A sentence whose subject is the term and whose verb defines it
+    ("Viral gastroenteritis is inflammation of ...") explains it too, and so does the lay term in
+    the sentence before or after, or the term explained or defined at its use in the next
+    sentence. A term inside the longer name that the article's title gives ("ataxia" on a page
+    titled "Ataxia telangiectasia") is the page's subject, not jargon. A term inside another name
+    is not its first use: after an eponym ("Friedreich's ataxia"), before a word the public does
+    not use ("ataxia telangiectasia": rarer than ``rare_word_count`` in the language's word
+    list), or in a name given with its abbreviation ("hereditary motor and sensory neuropathy
+    (HMSN)"). A technical name that holds its lay name ("diabetes mellitus", "acne vulgaris") is
+    read as the known word. Headings, and short lines that stand as headings, are not a first
+    use; abbreviations ("MI", "BCC") are left out: they are as often place names or expansions.
     Articles for professionals and regulators' letters are exempt.
 
     Why:
